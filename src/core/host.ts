@@ -72,11 +72,20 @@ export function normaliseHost(host: string): string | null {
  */
 export function displayHost(asciiHost: string): string {
   if (!asciiHost.includes('xn--')) return asciiHost;
-  try {
-    return punycode.toUnicode(asciiHost);
-  } catch {
-    return asciiHost;
-  }
+  return asciiHost
+    .split('.')
+    .map((label) => {
+      if (!label.startsWith('xn--')) return label;
+      try {
+        const unicode = punycode.toUnicode(label);
+        // Keep labels that do not survive a round trip (e.g. "xn--" decodes to ""), so the
+        // display never shows a different name from the one we matched.
+        return unicode !== '' && punycode.toASCII(unicode) === label ? unicode : label;
+      } catch {
+        return label;
+      }
+    })
+    .join('.');
 }
 
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
