@@ -103,6 +103,7 @@ const vendorRuling = z.strictObject({
   since: isoDate.optional(), // vendor-specific listing date when it differs from the ruling's
   scope: z.string().optional(), // vendor-specific scope qualifier
   entities: z.array(z.string()).optional(), // the legal entities named, when narrower than the vendor
+  note: z.string().optional(), // vendor-specific caveat, e.g. "whether the June 2026 list keeps it was not verified"
 });
 
 export const vendorSchema = z.strictObject({

@@ -1,0 +1,164 @@
+// Validation of the bundled dataset and of organisations' own vendor lists: the zod schema first,
+// then the cross-checks a schema cannot express (references resolve, ids and domains unique,
+// domains registrable, dates ordered, every ruling primary-sourced, names unambiguous).
+import { getDomain, getPublicSuffix } from 'tldts';
+import type { z } from 'zod';
+import { datasetSchema, orgListSchema, type Dataset, type OrgList, type Ruling, type Vendor } from './schema';
+
+export interface ValidationResult<T> {
+  dataset?: T;
+  errors: string[];
+}
+
+function zodErrors(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`);
+}
+
+/** True when `d` is a registrable domain or a host under one (never a bare public suffix). */
+export function isRegistrableHost(d: string): boolean {
+  const registrable = getDomain(d);
+  if (!registrable) return false;
+  if (getPublicSuffix(d) === d) return false;
+  return d === registrable || d.endsWith(`.${registrable}`);
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+function isIsoDay(s: string): boolean {
+  if (!ISO_DAY.test(s)) return false;
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === s;
+}
+
+function duplicates(ids: string[]): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const id of ids) (seen.has(id) ? dup : seen).add(id);
+  return [...dup];
+}
+
+/** Checks shared by the bundled dataset and organisation lists. */
+function checkRulings(rulings: Ruling[], where: string, errors: string[]): void {
+  for (const id of duplicates(rulings.map((r) => r.id))) errors.push(`${where}: duplicate ruling id "${id}"`);
+  rulings.forEach((r, i) => {
+    const at = `${where}.${i} (${r.id})`;
+    const dates = r.phases.map((p) => p.date);
+    for (const d of [...dates, r.announced, r.published, r.status.asOf]) {
+      if (d !== undefined && !isIsoDay(d)) errors.push(`${at}: "${d}" is not a real ISO date`);
+    }
+    for (let k = 1; k < dates.length; k++) {
+      if ((dates[k] as string) < (dates[k - 1] as string)) {
+        errors.push(`${at}: phases must be in ascending date order (${dates[k - 1]} before ${dates[k]})`);
+      }
+    }
+    if (r.announced && r.published && r.published < r.announced) {
+      errors.push(`${at}: published (${r.published}) is before announced (${r.announced})`);
+    }
+    if (!r.sources.some((s) => s.primary)) errors.push(`${at}: needs at least one primary source`);
+  });
+}
+
+function checkVendors(
+  vendors: Vendor[],
+  rulingIds: Set<string>,
+  where: string,
+  errors: string[],
+  domainOwner: Map<string, string>,
+): void {
+  for (const id of duplicates(vendors.map((v) => v.id))) errors.push(`${where}: duplicate vendor id "${id}"`);
+  vendors.forEach((v, i) => {
+    const at = `${where}.${i} (${v.id})`;
+    for (const vr of v.rulings) {
+      if (!rulingIds.has(vr.ruling)) errors.push(`${at}: references unknown ruling "${vr.ruling}"`);
+      if (vr.since !== undefined && !isIsoDay(vr.since)) errors.push(`${at}: since "${vr.since}" is not a real ISO date`);
+    }
+    for (const id of duplicates(v.rulings.map((r) => r.ruling))) errors.push(`${at}: ruling "${id}" referenced twice`);
+    const own = new Set<string>();
+    for (const d of v.domains) {
+      if (!isRegistrableHost(d.domain)) errors.push(`${at}: domain "${d.domain}" is not registrable under the Public Suffix List`);
+      if (own.has(d.domain)) errors.push(`${at}: domain "${d.domain}" listed twice`);
+      own.add(d.domain);
+      const owner = domainOwner.get(d.domain);
+      if (owner && owner !== `vendor ${v.id}`) errors.push(`${at}: domain "${d.domain}" is also claimed by ${owner}`);
+      else domainOwner.set(d.domain, `vendor ${v.id}`);
+    }
+    for (const x of v.exclusions ?? []) {
+      if (!isRegistrableHost(x.domain)) errors.push(`${at}: exclusion "${x.domain}" is not registrable under the Public Suffix List`);
+      if (own.has(x.domain)) errors.push(`${at}: exclusion "${x.domain}" is also one of the vendor's domains`);
+    }
+  });
+}
+
+function namesOf(v: { name: string; aliases: string[]; legalNames?: string[] }): string[] {
+  return [v.name, ...v.aliases, ...(v.legalNames ?? [])].map((n) => n.trim().toLowerCase());
+}
+
+export function validateDataset(raw: unknown): ValidationResult<Dataset> {
+  const parsed = datasetSchema.safeParse(raw);
+  if (!parsed.success) return { errors: zodErrors(parsed.error) };
+  const ds = parsed.data;
+  const errors: string[] = [];
+
+  checkRulings(ds.rulings, 'rulings', errors);
+  const rulingIds = new Set(ds.rulings.map((r) => r.id));
+  const domainOwner = new Map<string, string>();
+  checkVendors(ds.vendors, rulingIds, 'vendors', errors, domainOwner);
+  const vendorIds = new Set(ds.vendors.map((v) => v.id));
+
+  const allIds = [...ds.vendors.map((v) => v.id), ...ds.notRestricted.map((n) => n.id), ...ds.reportedLinks.map((r) => r.id)];
+  for (const id of duplicates(allIds)) errors.push(`ids: "${id}" is used by more than one vendor, notRestricted or reportedLink entry`);
+
+  const vendorNames = new Map<string, string>();
+  for (const v of ds.vendors) for (const n of namesOf(v)) vendorNames.set(n, v.id);
+
+  const claim = (domain: string, who: string, at: string): void => {
+    if (!isRegistrableHost(domain)) errors.push(`${at}: domain "${domain}" is not registrable under the Public Suffix List`);
+    const owner = domainOwner.get(domain);
+    if (owner && owner !== who) errors.push(`${at}: domain "${domain}" is also claimed by ${owner}`);
+    else domainOwner.set(domain, who);
+  };
+
+  ds.notRestricted.forEach((n, i) => {
+    const at = `notRestricted.${i} (${n.id})`;
+    for (const d of n.domains) claim(d, `notRestricted ${n.id}`, at);
+    for (const name of [n.name, ...n.aliases]) {
+      const vendor = vendorNames.get(name.trim().toLowerCase());
+      if (vendor) errors.push(`${at}: name "${name}" equals a name or alias of vendor "${vendor}"`);
+    }
+  });
+
+  ds.reportedLinks.forEach((r, i) => {
+    const at = `reportedLinks.${i} (${r.id})`;
+    if (!vendorIds.has(r.vendor)) errors.push(`${at}: references unknown vendor "${r.vendor}"`);
+    for (const d of r.domains) claim(d, `reportedLink ${r.id}`, at);
+  });
+
+  const first = ds.meta.changelog[0];
+  if (first && first.version !== ds.meta.version) {
+    errors.push(`meta.changelog.0.version: first changelog entry is "${first.version}" but meta.version is "${ds.meta.version}"`);
+  }
+  for (const d of [ds.meta.reviewedOn, ...ds.meta.changelog.map((c) => c.date)]) {
+    if (!isIsoDay(d)) errors.push(`meta: "${d}" is not a real ISO date`);
+  }
+
+  return errors.length ? { errors } : { dataset: ds, errors };
+}
+
+/**
+ * An organisation's own list. Its vendors may reference its own rulings or the bundled ones
+ * (`knownRulingIds`); its ruling ids must not collide with bundled ids.
+ */
+export function validateOrgList(raw: unknown, knownRulingIds: Iterable<string> = []): ValidationResult<OrgList> {
+  const parsed = orgListSchema.safeParse(raw);
+  if (!parsed.success) return { errors: zodErrors(parsed.error) };
+  const list = parsed.data;
+  const errors: string[] = [];
+  const known = new Set(knownRulingIds);
+  const own = list.rulings ?? [];
+  checkRulings(own, 'rulings', errors);
+  own.forEach((r, i) => {
+    if (known.has(r.id)) errors.push(`rulings.${i} (${r.id}): id collides with a bundled ruling id`);
+  });
+  const rulingIds = new Set([...known, ...own.map((r) => r.id)]);
+  checkVendors(list.vendors, rulingIds, 'vendors', errors, new Map());
+  return errors.length ? { errors } : { dataset: list, errors };
+}
