@@ -1,0 +1,15 @@
+// Finds a Chromium that still honours --load-extension: CHROME_PATH first, then common paths.
+// Branded Google Chrome 137+ ignores --load-extension, so it is not on the list.
+import { existsSync } from 'node:fs';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/lib/chromium/chromium'];
+
+export const HOW_TO_GET_CHROMIUM =
+  'No Chromium found: install it (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROME_PATH to a Chromium binary.';
+
+/** @returns {string | null} */
+export function findChromium() {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv && existsSync(fromEnv)) return fromEnv;
+  return CANDIDATES.find((p) => existsSync(p)) ?? null;
+}

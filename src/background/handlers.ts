@@ -1,0 +1,101 @@
+// What the background does for each message. Nothing received is trusted: URLs are parsed
+// again here and vendor ids are looked up in our own data.
+import browser from '../shared/browser';
+import type { Runtime } from 'webextension-polyfill';
+import type { Message, PageReply, Replies, TabState } from '../shared/messages';
+import { hostFromUrl } from '../core/host';
+import { matchVendor } from '../core/match';
+import { buildWarning, suppression, type WarningModel } from '../core/warning';
+import { dataset } from '../core/dataset';
+import { loadSettings, saveSettings } from '../shared/settings-store';
+import { todayIso } from '../shared/format';
+import { getData } from './data';
+import { setBadge } from './badge';
+import { allowOnce, getTabState, isAllowedOnce, saveTabState } from './tab-state';
+
+export const DETAILS_PAGE = 'src/details/index.html';
+export const WARNING_PAGE = 'src/warning/index.html';
+
+/** The warning for a URL with the user's settings applied, or null. */
+export async function warningFor(url: string): Promise<{ host: string; warning: WarningModel | null; shown: boolean } | null> {
+  const host = hostFromUrl(url);
+  if (!host) return null;
+  const [data, settings] = await Promise.all([getData(), loadSettings()]);
+  const match = matchVendor(host, data.index);
+  if (!match || match.kind !== 'vendor') return { host, warning: null, shown: false };
+  const entry = data.vendors.get(match.vendorId);
+  if (!entry) return { host, warning: null, shown: false };
+  const warning = buildWarning(dataset, entry.vendor, match, settings, todayIso(), entry.origin);
+  return { host, warning, shown: !!warning && suppression(warning, host, settings) === null };
+}
+
+async function onPage(url: string, tabId: number): Promise<PageReply> {
+  const verdict = await warningFor(url);
+  if (!verdict) return { show: 'none' };
+  const { host, warning, shown } = verdict;
+  const state: TabState = { url, host, vendorId: warning?.vendorId ?? null, severity: warning?.severity ?? null };
+  await saveTabState(tabId, state);
+  await setBadge(tabId, shown ? warning : null);
+  if (!shown || !warning) return { show: 'none' };
+
+  const settings = await loadSettings();
+  if (settings.warningStyle === 'badge') return { show: 'none' };
+  if (settings.warningStyle === 'strict' && !(await isAllowedOnce(tabId, host))) {
+    const page = `${browser.runtime.getURL(WARNING_PAGE)}?url=${encodeURIComponent(url)}`;
+    await browser.tabs.update(tabId, { url: page });
+    return { show: 'strict', warningPage: page };
+  }
+  return { show: 'banner', warning };
+}
+
+async function onAction(m: Extract<Message, { type: 'cs-bg-action' }>): Promise<{ ok: boolean }> {
+  const verdict = await warningFor(m.url);
+  // Only act on the vendor this page really belongs to, whatever the message claims.
+  if (!verdict?.warning || verdict.warning.vendorId !== m.vendorId) return { ok: false };
+  const { host, warning } = verdict;
+  const settings = await loadSettings();
+  switch (m.action) {
+    case 'allow-site':
+      if (!settings.allowedSites.includes(host)) await saveSettings({ allowedSites: [...settings.allowedSites, host] });
+      break;
+    case 'hide-vendor':
+      if (!settings.hiddenVendors.includes(warning.vendorId)) await saveSettings({ hiddenVendors: [...settings.hiddenVendors, warning.vendorId] });
+      break;
+    case 'snooze-vendor':
+      await saveSettings({ snoozed: { ...settings.snoozed, [warning.vendorId]: warning.signature } });
+      break;
+    case 'open-details':
+      await browser.tabs.create({ url: `${browser.runtime.getURL(DETAILS_PAGE)}?vendor=${encodeURIComponent(warning.vendorId)}` });
+      break;
+    case 'dismiss':
+      break;
+  }
+  return { ok: true };
+}
+
+async function onProceed(m: Extract<Message, { type: 'ui-bg-proceed' }>, tabId: number | undefined): Promise<{ ok: boolean }> {
+  const verdict = await warningFor(m.url);
+  if (!verdict?.warning || tabId === undefined) return { ok: false };
+  if (m.remember) {
+    const settings = await loadSettings();
+    if (!settings.allowedSites.includes(verdict.host)) await saveSettings({ allowedSites: [...settings.allowedSites, verdict.host] });
+  } else {
+    await allowOnce(tabId, verdict.host);
+  }
+  return { ok: true };
+}
+
+export async function handleMessage(m: Message, sender: Runtime.MessageSender): Promise<Replies[Message['type']]> {
+  switch (m.type) {
+    case 'cs-bg-page':
+      return onPage(m.url, sender.tab!.id!);
+    case 'cs-bg-action':
+      return onAction(m);
+    case 'ui-bg-tab-state':
+      return getTabState(m.tabId);
+    case 'ui-bg-proceed':
+      return onProceed(m, sender.tab?.id);
+    case 'ui-bg-warning':
+      return warningFor(m.url);
+  }
+}

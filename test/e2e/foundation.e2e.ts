@@ -1,0 +1,59 @@
+// The extension builds, loads in Chromium, runs its content script on vendor hostnames only,
+// and its pages render.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { bannerHost, launch, screenshot, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Names of the isolated worlds (content scripts) created in a page while it loads. */
+async function isolatedWorlds(url: string): Promise<string[]> {
+  const page = await h.context.newPage();
+  const cdp = await h.context.newCDPSession(page);
+  const worlds: string[] = [];
+  cdp.on('Runtime.executionContextCreated', (e: { context: { name: string; auxData?: { type?: string } } }) => {
+    if (e.context.auxData?.type === 'isolated') worlds.push(e.context.name);
+  });
+  await cdp.send('Runtime.enable');
+  await page.goto(url);
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(300);
+  await page.close();
+  return worlds;
+}
+
+describe('foundation', () => {
+  it('runs the content script on a vendor hostname and shows the banner', async () => {
+    const page = await h.context.newPage();
+    await page.goto('https://www.kaspersky.com/');
+    await expect.poll(() => bannerHost(page).count()).toBe(1);
+    expect(await bannerHost(page).getAttribute('data-banwatch-vendor')).toBe('kaspersky');
+    await screenshot(page, 'foundation-vendor-page');
+    await page.close();
+  });
+
+  it('runs no BanWatch script at all on an unrelated hostname', async () => {
+    const extName = JSON.parse(readFileSync('dist/_locales/en/messages.json', 'utf8')).extName.message as string;
+    expect(await isolatedWorlds('https://www.kaspersky.com/')).toContain(extName); // the probe can see it
+    expect(await isolatedWorlds('https://example.org/')).not.toContain(extName);
+    expect(await isolatedWorlds('https://notkaspersky.com/')).not.toContain(extName);
+  });
+
+  it('opens and renders the popup and options pages', async () => {
+    for (const path of ['src/popup/index.html', 'src/options/index.html']) {
+      const page = await h.context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(h.url(path));
+      await expect.poll(() => page.locator('#app *').count()).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+});

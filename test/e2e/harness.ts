@@ -1,0 +1,105 @@
+// End-to-end harness: Debian's Chromium (never a downloaded browser) driven by playwright-core,
+// with the built extension loaded and every hostname resolved to the local HTTPS fixture server.
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+// @ts-expect-error plain ESM helpers shared with `npm start`
+import { findChromium, HOW_TO_GET_CHROMIUM } from '../../scripts/find-chromium.mjs';
+// @ts-expect-error plain ESM helpers shared with `npm start`
+import { startFixtureServer } from '../../scripts/fixture-server.mjs';
+
+export const DIST = resolve('dist');
+export const RESULTS = resolve('test-results');
+
+export interface Harness {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  port: number;
+  /** Every request the fixture server answered (host and URL). */
+  serverRequests: { host: string; url: string }[];
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
+  extraArgs?: string[];
+}
+
+export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
+  const executablePath = findChromium() as string | null;
+  if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
+  const server = await startFixtureServer();
+  const profile = mkdtempSync(join(tmpdir(), 'banwatch-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    colorScheme: opts.colorScheme ?? 'light',
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--ignore-certificate-errors',
+      `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
+      ...(opts.extraArgs ?? []),
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    port: server.port,
+    serverRequests: server.requests,
+    url: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a screenshot under test-results/ for a human to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: join(RESULTS, `${name}.png`) });
+}
+
+// Runs inside the service worker (serialised by Playwright), where `chrome` exists.
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * The id of the tab showing vendor page `page`, from the per-tab state the background keeps
+ * (the extension has no `tabs` permission, so it cannot list tab URLs itself).
+ */
+export async function tabIdOf(h: Harness, page: Page): Promise<number> {
+  const url = page.url();
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const id = await h.worker.evaluate(async (u: string) => {
+      const all: Record<string, { url: string }> = await chrome.storage.session.get(null);
+      const hit = Object.entries(all).find(([k, v]) => k.startsWith('tab:') && v.url === u);
+      return hit ? Number(hit[0].slice(4)) : null;
+    }, url);
+    if (id !== null) return id;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no tab state for ${url}`);
+}
+
+export async function badgeText(h: Harness, tabId: number): Promise<string> {
+  return h.worker.evaluate((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/** The banner's host element on a page (a locator; Playwright pierces open shadow roots). */
+export const bannerHost = (page: Page) => page.locator('[data-banwatch-banner]');

@@ -1,0 +1,65 @@
+// Builds the extension for Chromium browsers (dist/) or, with TARGET=firefox, for Firefox
+// (dist-firefox/). The top-level manifest.json is completed here: the content script's match
+// list is generated from the bundled vendor data, so it runs on vendor sites and nowhere else.
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import baseManifest from './manifest.json' with { type: 'json' };
+import { vendorMatchPatterns } from './scripts/match-patterns';
+import { localesPlugin } from './scripts/locales-plugin';
+import { datasetCheckPlugin } from './scripts/dataset-check-plugin';
+
+const firefox = process.env.TARGET === 'firefox';
+const CONTENT_SCRIPT = 'src/content/index.ts';
+
+export const GECKO_ID = 'banwatch@banwatch.org';
+
+function manifest(): ManifestV3Export {
+  const m: Record<string, unknown> = structuredClone(baseManifest);
+  m.content_scripts = [
+    {
+      matches: vendorMatchPatterns(),
+      js: [CONTENT_SCRIPT],
+      run_at: 'document_start',
+      all_frames: false,
+    },
+  ];
+  if (firefox) {
+    delete m.key; // Firefox identifies the add-on by its gecko id instead
+    delete m.minimum_chrome_version;
+    m.background = { scripts: ['src/background/index.ts'], type: 'module' };
+    m.browser_specific_settings = {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    };
+  }
+  return m as ManifestV3Export;
+}
+
+export default defineConfig({
+  plugins: [
+    datasetCheckPlugin(),
+    preact(),
+    crx({
+      manifest: manifest(),
+      browser: firefox ? 'firefox' : 'chrome',
+      contentScripts: { standaloneFiles: [CONTENT_SCRIPT] },
+    }),
+    localesPlugin(),
+  ],
+  build: {
+    outDir: firefox ? 'dist-firefox' : 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    rollupOptions: {
+      input: {
+        details: 'src/details/index.html',
+        warning: 'src/warning/index.html',
+      },
+    },
+  },
+});
