@@ -67,6 +67,9 @@ function domainHash(domain: string): number {
   return finalise(h);
 }
 
+/** The `labelMask` bit for a suffix with `labels` labels. */
+const labelBit = (labels: number) => 1 << (labels < 32 ? labels - 1 : 31);
+
 function labelCount(domain: string): number {
   let n = 1;
   for (let i = 0; i < domain.length; i++) if (domain.charCodeAt(i) === DOT) n++;
@@ -100,9 +103,10 @@ export function createMatcher(entries: readonly MatcherEntry[]): Matcher {
 
   const domains: string[] = [];
   const valueIds: number[] = [];
-  // Bit k set ⇔ some domain has k+1 labels (up to 32; deeper entries set bit 31). Lets lookups
-  // skip suffixes that cannot be listed, e.g. the bare TLD "com".
+  // Bit k set ⇔ some domain has k+1 labels (bit 31: 32 or more). Lets lookups skip suffixes that
+  // cannot be listed, e.g. the bare TLD "com", and stop once past the deepest listed domain.
   let labelMask = 0;
+  let maxLabels = 0;
 
   for (const entry of entries) {
     const { domain } = entry;
@@ -127,7 +131,9 @@ export function createMatcher(entries: readonly MatcherEntry[]): Matcher {
     domains.push(domain);
     valueIds.push(idNumber);
     slots[slot] = ((h & fingerprintMask) | domains.length) >>> 0;
-    labelMask |= 1 << (Math.min(labelCount(domain), 32) - 1);
+    const labels = labelCount(domain);
+    labelMask |= labelBit(labels);
+    if (labels > maxLabels) maxLabels = labels;
   }
 
   // Exact-size copies: a grown array can carry up to 50% spare capacity.
@@ -149,22 +155,30 @@ export function createMatcher(entries: readonly MatcherEntry[]): Matcher {
   }
 
   /**
-   * Walk `host` right to left; at each label boundary probe the suffix ending there. Calls
-   * `found` for each listed suffix, shortest (least specific) first.
+   * Walk `host` right to left, extending one running hash; at each label boundary the hash is
+   * that of the suffix after it, so probe it. Returns the longest listed suffix's entry number
+   * (or -1) and, when `all` is given, appends every listed suffix, shortest first.
    */
-  function walk(host: string, found: (index: number) => void): void {
+  function scan(host: string, all: number[] | null): number {
+    let best = -1;
     let h = FNV_OFFSET;
     let labels = 0;
-    for (let i = host.length - 1; i >= 0; i--) {
-      h = Math.imul(h ^ host.charCodeAt(i), FNV_PRIME);
-      if (i === 0 || host.charCodeAt(i - 1) === DOT) {
+    for (let i = host.length - 1; i >= -1; i--) {
+      const c = i < 0 ? DOT : host.charCodeAt(i); // the start of the host is a boundary too
+      if (c === DOT) {
         labels++;
-        if (labelMask & (1 << (Math.min(labels, 32) - 1))) {
-          const index = probe(host, i, finalise(h));
-          if (index >= 0) found(index);
+        if (labelMask & labelBit(labels)) {
+          const index = probe(host, i + 1, finalise(h));
+          if (index >= 0) {
+            best = index; // each hit is longer, i.e. more specific, than the previous one
+            if (all !== null) all.push(index);
+          }
         }
+        if (labels >= maxLabels) break; // no listed domain has more labels
       }
+      h = Math.imul(h ^ c, FNV_PRIME);
     }
+    return best;
   }
 
   function hit(index: number): MatcherHit {
@@ -174,25 +188,12 @@ export function createMatcher(entries: readonly MatcherEntry[]): Matcher {
   return {
     size: domainList.length,
     match(host) {
-      // Inlined rather than `walk(host, cb)`: this is the per-navigation hot path.
-      let best = -1;
-      let h = FNV_OFFSET;
-      let labels = 0;
-      for (let i = host.length - 1; i >= 0; i--) {
-        h = Math.imul(h ^ host.charCodeAt(i), FNV_PRIME);
-        if (i === 0 || host.charCodeAt(i - 1) === DOT) {
-          labels++;
-          if (labelMask & (1 << (Math.min(labels, 32) - 1))) {
-            const index = probe(host, i, finalise(h));
-            if (index >= 0) best = index; // later = longer suffix = more specific
-          }
-        }
-      }
+      const best = scan(host, null);
       return best < 0 ? null : hit(best);
     },
     matchAll(host) {
       const found: number[] = [];
-      walk(host, (index) => found.push(index));
+      scan(host, found);
       return found.reverse().map(hit);
     },
   };
