@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Vendor } from '../../src/core/dataset/schema';
+import { buildMatchIndex, matchUrl, matchVendor } from '../../src/core/match';
 import { createMatcher } from '../../src/core/matcher';
 
 const naive = (domains: { domain: string; id: string }[], host: string) => {
@@ -116,5 +118,86 @@ describe('createMatcher', () => {
     expect(big.match('www.d' + (4242).toString(36) + '.example' + (4242 % 7) + '.com')?.id).toBe('v' + (4242 % 300));
     expect(big.match('d0.example1.com')).toBeNull();
     expect(ms).toBeLessThan(1000); // typically ~20 ms; generous for slow CI
+  });
+});
+
+describe('matchVendor', () => {
+  const vendor = (id: string, domains: string[], exclusions: string[] = []): Vendor => ({
+    id,
+    name: id,
+    legalNames: [id],
+    country: 'CN',
+    aliases: [],
+    domains: domains.map((domain) => ({ domain, evidence: 'sourced', source: `https://example.org/${id}` })),
+    ...(exclusions.length > 0 && { exclusions: exclusions.map((domain) => ({ domain, reason: 'not this vendor' })) }),
+    rulings: [{ ruling: 'r' }],
+  });
+  const notRestricted = (id: string, domains: string[]) => ({ id, name: id, aliases: [], domains, reason: 'r', sources: [] });
+  const index = buildMatchIndex({
+    vendors: [
+      vendor('alpha', ['alpha.example', 'shared.example'], ['tools.alpha.example']),
+      vendor('beta', ['beta.example', 'beta-portal.shared.example']),
+      vendor('gamma', ['gamma.example', 'sub.tools.alpha.example']),
+      vendor('delta', ['delta.example', 'free.delta.example']),
+    ],
+    notRestricted: [notRestricted('free', ['free.example', 'free.delta.example'])],
+    reportedLinks: [{ id: 'linked', name: 'Linked', aliases: [], domains: ['linked.example'], vendor: 'alpha', relationship: 'alleged OEM', sources: [] }],
+  });
+
+  it('says why it matched', () => {
+    expect(matchVendor('www.alpha.example', index)).toEqual({
+      kind: 'vendor',
+      vendorId: 'alpha',
+      domain: 'alpha.example',
+      host: 'www.alpha.example',
+      evidence: 'sourced',
+      source: 'https://example.org/alpha',
+      origin: 'bundled',
+    });
+  });
+
+  it('normalises the host it is given', () => {
+    expect(matchVendor('WWW.Alpha.Example.', index)).toMatchObject({ vendorId: 'alpha', host: 'www.alpha.example' });
+    expect(matchVendor('1.2.3.4', index)).toBeNull();
+    expect(matchVendor('', index)).toBeNull();
+    expect(matchUrl('http://alpha.example@example.org/', index)).toBeNull();
+  });
+
+  it('prefers the most specific domain', () => {
+    expect(matchVendor('x.beta-portal.shared.example', index)).toMatchObject({ vendorId: 'beta', domain: 'beta-portal.shared.example' });
+    expect(matchVendor('other.shared.example', index)).toMatchObject({ vendorId: 'alpha' });
+  });
+
+  it('honours exclusions for that vendor only', () => {
+    expect(matchVendor('tools.alpha.example', index)).toBeNull();
+    expect(matchVendor('a.tools.alpha.example', index)).toBeNull();
+    expect(matchVendor('other.alpha.example', index)).toMatchObject({ vendorId: 'alpha' });
+    // Another vendor's more specific rule under the excluded domain still applies.
+    expect(matchVendor('x.sub.tools.alpha.example', index)).toMatchObject({ vendorId: 'gamma' });
+  });
+
+  it('never reports a not-restricted or reported-link domain as the vendor', () => {
+    expect(matchVendor('www.free.example', index)).toEqual({ kind: 'not-restricted', id: 'free', domain: 'free.example', host: 'www.free.example' });
+    expect(matchVendor('free.delta.example', index)).toMatchObject({ kind: 'not-restricted', id: 'free' });
+    expect(matchVendor('delta.example', index)).toMatchObject({ kind: 'vendor', vendorId: 'delta' });
+    expect(matchVendor('linked.example', index)).toEqual({ kind: 'reported-link', id: 'linked', vendorId: 'alpha', domain: 'linked.example', host: 'linked.example' });
+  });
+
+  it('lets an organisation list add vendors and override bundled not-restricted entries', () => {
+    const withOrg = buildMatchIndex({
+      vendors: [vendor('alpha', ['alpha.example'])],
+      notRestricted: [notRestricted('free', ['free.example'])],
+      organisationVendors: [vendor('own', ['own.example', 'free.example']), vendor('alpha', ['alpha-extra.example'])],
+    });
+    expect(matchVendor('own.example', withOrg)).toMatchObject({ vendorId: 'own', origin: 'organisation' });
+    expect(matchVendor('free.example', withOrg)).toMatchObject({ vendorId: 'own', origin: 'organisation' });
+    expect(matchVendor('alpha-extra.example', withOrg)).toMatchObject({ vendorId: 'alpha', origin: 'organisation' });
+    expect(matchVendor('alpha.example', withOrg)).toMatchObject({ vendorId: 'alpha', origin: 'bundled' });
+  });
+
+  it('reports, rather than throws on, bad organisation domains', () => {
+    const bad = buildMatchIndex({ vendors: [], organisationVendors: [vendor('own', ['own.example', 'not a domain'])] });
+    expect(bad.warnings).toEqual(['own: "not a domain" is not a domain name; ignored']);
+    expect(matchVendor('own.example', bad)).toMatchObject({ vendorId: 'own' });
   });
 });
