@@ -1,7 +1,7 @@
 // Validation of the bundled dataset and of organisations' own vendor lists: the zod schema first,
 // then the cross-checks a schema cannot express (references resolve, ids and domains unique,
 // domains registrable, dates ordered, every ruling primary-sourced, names unambiguous).
-import { getDomain, getPublicSuffix } from 'tldts';
+import { parse } from 'tldts';
 import type { z } from 'zod';
 import { datasetSchema, orgListSchema, type Dataset, type OrgList, type Ruling, type Vendor } from './schema';
 
@@ -14,12 +14,12 @@ function zodErrors(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`);
 }
 
-/** True when `d` is a registrable domain or a host under one (never a bare public suffix). */
+/** True when `d` is a registrable domain under a known public suffix, or a host under one (never a bare suffix). */
 export function isRegistrableHost(d: string): boolean {
-  const registrable = getDomain(d);
-  if (!registrable) return false;
-  if (getPublicSuffix(d) === d) return false;
-  return d === registrable || d.endsWith(`.${registrable}`);
+  const info = parse(d);
+  // isIcann: the suffix matched a real Public Suffix List rule, not the implicit "*" fallback.
+  if (info.isIp || !info.isIcann || !info.domain || info.publicSuffix === d) return false;
+  return d === info.domain || d.endsWith(`.${info.domain}`);
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
