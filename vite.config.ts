@@ -36,7 +36,7 @@ function manifest(): ManifestV3Export {
       },
     };
   }
-  return m as ManifestV3Export;
+  return m as unknown as ManifestV3Export;
 }
 
 export default defineConfig({

@@ -1,7 +1,7 @@
 // Decides whether a page gets a warning and builds the plain, serialisable model the banner,
 // the strict-mode page and the badge render. Pure: the background passes in the data, the
 // user's settings and today's date.
-import type { Dataset, Ruling, Vendor } from './dataset/schema';
+import type { Authority, Dataset, Ruling, Vendor } from './dataset/schema';
 import { statusOn } from './dataset/status';
 import { compareSeverity, vendorSeverity, vendorSignature, type Severity } from './dataset/severity';
 import type { Settings } from './settings';
@@ -60,7 +60,8 @@ export function buildWarning(
   today: string,
   origin: 'bundled' | 'organisation' = 'bundled',
 ): WarningModel | null {
-  const result = vendorSeverity(vendor, data, settings.audience, today, settings.authorities);
+  const enabled = (Object.keys(settings.authorities) as Authority[]).filter((a) => settings.authorities[a]);
+  const result = vendorSeverity(vendor, data, settings.audience, today, enabled);
   if (!result) return null;
   const forYouKey = FOR_YOU_KEY[settings.audience];
   const rulings = result.rulings.map(({ ruling, vendorRuling, severity }): RulingView => {

@@ -21,7 +21,10 @@ async function proceed(remember: boolean): Promise<void> {
 function back(): void {
   // The vendor page we replaced is one entry back; going there would only bring us here again.
   if (history.length > 2) history.go(-2);
-  else void browser.tabs.getCurrent().then((tab) => tab?.id !== undefined && browser.tabs.remove(tab.id));
+  else
+    void browser.tabs.getCurrent().then(async (tab) => {
+      if (tab?.id !== undefined) await browser.tabs.remove(tab.id);
+    });
 }
 
 function App() {
