@@ -4,7 +4,7 @@
 // be fast and small (issue #7). Design: a hashed suffix table.
 //
 //  * Build: hash each listed domain with FNV-1a over its characters taken *right to left*, and
-//    insert it into an open-addressing table (linear probing) held in one Uint32Array.
+//    insert it into an open-addressing table (linear probing) held in one Int32Array.
 //  * Lookup: walk the host from its last character to its first, extending one running hash.
 //    Because the hash runs right to left, the running hash at each label boundary (a '.' or the
 //    start of the host) *is* the hash of that suffix, so every candidate parent domain
@@ -56,8 +56,7 @@ function finalise(h: number): number {
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16); // int32: hashes stay small integers in optimised code, never doubles
 }
 
 /** The suffix hash of a whole domain, computed exactly as `match` computes it while walking. */
@@ -97,9 +96,9 @@ export function createMatcher(entries: readonly MatcherEntry[]): Matcher {
   // touching the entry's string.
   let indexBits = 1;
   while (2 ** indexBits <= entries.length) indexBits++;
-  const indexMask = indexBits >= 32 ? 0xffffffff : 2 ** indexBits - 1;
-  const fingerprintMask = ~indexMask; // signed 32-bit; compare with `(a ^ b) & mask` only
-  const slots = new Uint32Array(capacity);
+  const indexMask = indexBits >= 31 ? 0x7fffffff : 2 ** indexBits - 1;
+  const fingerprintMask = ~indexMask;
+  const slots = new Int32Array(capacity);
 
   const domains: string[] = [];
   const valueIds: number[] = [];
@@ -130,7 +129,7 @@ export function createMatcher(entries: readonly MatcherEntry[]): Matcher {
     }
     domains.push(domain);
     valueIds.push(idNumber);
-    slots[slot] = ((h & fingerprintMask) | domains.length) >>> 0;
+    slots[slot] = (h & fingerprintMask) | domains.length;
     const labels = labelCount(domain);
     labelMask |= labelBit(labels);
     if (labels > maxLabels) maxLabels = labels;
