@@ -17,7 +17,8 @@
 // Memory (issue #7 budget ≤ 30 bytes per domain): the table (4 bytes × a power of two ≥ 2n, so
 // 8–16 bytes per domain), one pointer per domain to the caller's own domain string (8 bytes; the
 // strings themselves already live in the vendor list that the caller keeps), and a 2-byte value
-// index. No per-domain objects, no Map.
+// index. No per-domain objects, no Map. bench/matcher.bench.ts measures ~21 bytes per domain at
+// 100,000 domains.
 //
 // Hosts must already be normalised (see host.ts): lowercase ASCII, no trailing dot.
 
@@ -77,8 +78,8 @@ function labelCount(domain: string): number {
 
 /**
  * Build a matcher. Entries with the same domain keep the first one's id (callers that need a
- * different priority order their entries accordingly). Building is O(n) and takes a few
- * milliseconds for 100,000 domains.
+ * different priority order their entries accordingly). Building is O(n): well under a
+ * millisecond for the bundled list, some tens of milliseconds for 100,000 domains.
  */
 export function createMatcher(entries: readonly MatcherEntry[]): Matcher {
   // Distinct ids → small integers, so each entry costs 2 bytes rather than a pointer.
