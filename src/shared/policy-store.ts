@@ -1,7 +1,47 @@
-// Enterprise policy from storage.managed. Placeholder until the options/policy work lands:
-// no organisation vendors.
-import type { Vendor } from '../core/dataset/schema';
+// Enterprise policy from storage.managed (Chrome: the 3rdparty.extensions.<id> policy; Firefox:
+// 3rdparty.Extensions in policies.json). Read-only: the extension never writes it. Parsing and
+// the merge rules live in core/policy.ts; this side reads storage and caches the parse.
+import { z } from 'zod';
+import browser from './browser';
+import { parsePolicy, type Policy } from '../core/policy';
+import { dataset } from '../core/dataset';
+import type { OrgList, Vendor } from '../core/dataset/schema';
+
+// MV3 pages and workers forbid eval; zod must not try to compile its parsers.
+z.config({ jitless: true });
+
+const BUNDLED_RULING_IDS = dataset.rulings.map((r) => r.id);
+
+let cache: { key: string; policy: Policy } | null = null;
+
+/** The raw managed record ({} when there is none, or when the browser has no managed storage). */
+export async function loadManagedRaw(): Promise<Record<string, unknown>> {
+  try {
+    return ((await browser.storage.managed.get(null)) as Record<string, unknown>) ?? {};
+  } catch {
+    return {}; // Firefox throws when no policy is set; some browsers lack managed storage
+  }
+}
+
+/** The administrator's policy, validated; invalid parts are dropped and listed in `problems`. */
+export async function loadPolicy(): Promise<Policy> {
+  const raw = await loadManagedRaw();
+  let key: string;
+  try {
+    key = JSON.stringify(raw);
+  } catch {
+    key = String(Math.random());
+  }
+  if (cache?.key !== key) cache = { key, policy: parsePolicy(raw, BUNDLED_RULING_IDS) };
+  return structuredClone(cache.policy);
+}
+
+/** The organisation's own list (vendors and any rulings of its own), validated vendor by vendor. */
+export async function loadOrgList(): Promise<Required<OrgList>> {
+  const p = await loadPolicy();
+  return { rulings: p.organisationRulings, vendors: p.organisationVendors };
+}
 
 export async function loadOrgVendors(): Promise<Vendor[]> {
-  return [];
+  return (await loadPolicy()).organisationVendors;
 }

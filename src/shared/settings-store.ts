@@ -1,34 +1,91 @@
 // Reads and writes settings in browser storage. Settings live in storage.sync so they follow
-// the user; when sync is unavailable or full they go to storage.local instead.
+// the user; when sync is unavailable or full they go to storage.local instead. Older stored
+// shapes are migrated on first read. Every context reads the *effective* settings: the user's
+// values with the administrator's policy (storage.managed) applied.
 import browser from './browser';
-import { defaults, readSettings, SETTING_KEYS, type Settings } from '../core/settings';
+import {
+  defaults,
+  LEGACY_KEYS,
+  migrate,
+  readSettings,
+  SCHEMA_VERSION,
+  SETTING_KEYS,
+  type Settings,
+} from '../core/settings';
+import { applyPolicy, writablePatch, type Effective, type Policy } from '../core/policy';
+import { loadPolicy } from './policy-store';
+
+const STORED_KEYS: string[] = [...SETTING_KEYS, ...LEGACY_KEYS];
 
 async function readArea(area: 'sync' | 'local'): Promise<Record<string, unknown>> {
   try {
-    return await browser.storage[area].get(SETTING_KEYS as string[]);
+    return await browser.storage[area].get(STORED_KEYS);
   } catch {
     return {};
   }
 }
 
-/** The user's stored values: sync first, then any value that had to fall back to local. */
-export async function loadStoredSettings(): Promise<Settings> {
-  const [sync, local] = await Promise.all([readArea('sync'), readArea('local')]);
-  return readSettings({ ...sync, ...local });
-}
-
-export async function loadSettings(): Promise<Settings> {
-  return loadStoredSettings();
-}
-
-/** Saves the given keys; a key sync refuses (quota, unavailable) is kept in local instead. */
-export async function saveSettings(patch: Partial<Settings>): Promise<void> {
+async function write(values: Record<string, unknown>): Promise<void> {
   try {
-    await browser.storage.sync.set(patch);
-    await browser.storage.local.remove(Object.keys(patch));
+    await browser.storage.sync.set(values);
+    await browser.storage.local.remove(Object.keys(values));
   } catch {
-    await browser.storage.local.set(patch);
+    await browser.storage.local.set(values);
   }
+}
+
+/**
+ * The user's own stored values (sync first, then any value that had to fall back to local),
+ * migrated to the current schema. Raw: each value is validated when read (readSettings /
+ * applyPolicy), so a corrupt key costs only that key.
+ */
+export async function loadUserValues(): Promise<Record<string, unknown>> {
+  const [sync, local] = await Promise.all([readArea('sync'), readArea('local')]);
+  const merged = { ...sync, ...local };
+  const m = migrate(merged);
+  if (m.changed) {
+    try {
+      const keep = Object.fromEntries(Object.entries(m.values).filter(([k]) => (SETTING_KEYS as string[]).includes(k)));
+      await write(keep);
+      await Promise.all(
+        (['sync', 'local'] as const).map((a) => browser.storage[a].remove(m.removed).catch(() => undefined)),
+      );
+    } catch {
+      /* read-only storage: the migrated values are still used for this read */
+    }
+  }
+  return m.values;
+}
+
+/** The user's settings without the policy (what they chose, or the built-in defaults). */
+export async function loadStoredSettings(): Promise<Settings> {
+  return readSettings(await loadUserValues());
+}
+
+/** Effective settings plus what the options page needs to show locks and admin entries. */
+export async function loadEffective(): Promise<Effective & { policy: Policy; user: Record<string, unknown> }> {
+  const [user, policy] = await Promise.all([loadUserValues(), loadPolicy()]);
+  return { ...applyPolicy(user, policy), policy, user };
+}
+
+/** The settings every context acts on: the user's, with the administrator's policy applied. */
+export async function loadSettings(): Promise<Settings> {
+  return (await loadEffective()).settings;
+}
+
+/**
+ * Saves the given keys; a key sync refuses (quota, unavailable) is kept in local instead.
+ * Enforced keys are never written, nor the administrator's allowlisted hosts.
+ */
+export async function saveSettings(patch: Partial<Settings>): Promise<void> {
+  const writable = writablePatch(patch, await loadPolicy());
+  if (!Object.keys(writable).length) return;
+  await write({ ...writable, schemaVersion: SCHEMA_VERSION });
+}
+
+/** Forgets every value the user set: the administrator's defaults, then the built-in ones, apply. */
+export async function resetSettings(): Promise<void> {
+  await Promise.all((['sync', 'local'] as const).map((a) => browser.storage[a].remove(STORED_KEYS).catch(() => undefined)));
 }
 
 export { defaults };

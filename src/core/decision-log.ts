@@ -1,0 +1,73 @@
+// The optional decision log: warnings shown and the user's "proceed anyway" decisions, kept on
+// this device only (never sent anywhere) so an organisation can review them for compliance.
+// Pure: bounded append (a ring buffer of the most recent entries) and CSV export.
+
+export const LOG_ACTIONS = ['warned', 'proceeded-once', 'proceeded-always'] as const;
+export type LogAction = (typeof LOG_ACTIONS)[number];
+
+export interface LogEntry {
+  time: string; // ISO timestamp
+  host: string;
+  vendorId: string;
+  vendorName: string;
+  ruling: string; // the headline ruling's short name
+  severity: string;
+  action: LogAction;
+}
+
+export const MAX_ENTRIES = 1000;
+/** The same warning on the same host is logged again only after this long (re-evaluations are frequent). */
+export const REPEAT_WINDOW_MS = 10 * 60 * 1000;
+
+const FIELDS: readonly (keyof LogEntry)[] = ['time', 'host', 'vendorId', 'vendorName', 'ruling', 'severity', 'action'];
+
+/** A well-formed entry (stored data is checked before use like everything else). */
+export function isLogEntry(v: unknown): v is LogEntry {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const r = v as Record<string, unknown>;
+  return (
+    FIELDS.every((f) => typeof r[f] === 'string' && (r[f] as string).length <= 500) &&
+    (LOG_ACTIONS as readonly string[]).includes(r.action as string) &&
+    !Number.isNaN(Date.parse(r.time as string))
+  );
+}
+
+/** The stored log with anything malformed dropped and the bound applied. */
+export function readLog(raw: unknown): LogEntry[] {
+  return Array.isArray(raw) ? raw.filter(isLogEntry).slice(-MAX_ENTRIES) : [];
+}
+
+/**
+ * Appends `entry`, keeping the newest `max` entries. A "warned" entry repeating the last one for
+ * the same host and vendor within REPEAT_WINDOW_MS is skipped: returns null when nothing changed.
+ */
+export function appendEntry(log: readonly LogEntry[], entry: LogEntry, max = MAX_ENTRIES): LogEntry[] | null {
+  if (entry.action === 'warned') {
+    const at = Date.parse(entry.time);
+    for (let i = log.length - 1; i >= 0; i--) {
+      const e = log[i]!;
+      if (at - Date.parse(e.time) > REPEAT_WINDOW_MS) break;
+      if (e.host === entry.host && e.vendorId === entry.vendorId && e.action === 'warned') return null;
+    }
+  }
+  const next = [...log, entry];
+  return next.length > max ? next.slice(next.length - max) : next;
+}
+
+/**
+ * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break. A cell a
+ * spreadsheet would read as a formula (=, +, -, @, or a tab/CR first) gets a leading apostrophe.
+ */
+export function csvCell(value: string): string {
+  let v = value;
+  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
+  return /[",\r\n]/.test(v) || v !== value ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+export const CSV_HEADER = ['time', 'host', 'vendor_id', 'vendor', 'ruling', 'severity', 'action'];
+
+/** The log as CSV, header first, CRLF line ends (what spreadsheets expect). */
+export function toCsv(log: readonly LogEntry[]): string {
+  const rows = [CSV_HEADER, ...log.map((e) => FIELDS.map((f) => e[f]))];
+  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,203 @@
+// Enterprise policy: what an administrator sets in storage.managed, and how it combines with the
+// user's own settings. Pure: the browser side (src/shared/policy-store.ts) reads storage and
+// calls these. Policy shape (see docs/admin.md and public/managed-schema.json):
+//
+//   {
+//     "enforced":  { <setting>: <value>, ... },   // locked: the user cannot change these
+//     "defaults":  { <setting>: <value>, ... },   // used until the user picks a value of their own
+//     "allowedSites": ["intranet.example.com"],   // merged with the user's allowlist, never replacing it
+//     "organisationVendors": { "rulings": [...], "vendors": [...] }  // same format as the bundled data
+//   }
+//
+// Every value is checked with the same validator as the user's own settings: an administrator's
+// typo drops that one value (with a reason), never the rest of the policy or the extension.
+import type { OrgList, Ruling, Vendor } from './dataset/schema';
+import { validateOrgList } from './dataset/validate';
+import {
+  defaults,
+  expectations,
+  hasValue,
+  isHost,
+  isPlainObject,
+  MAX_LIST,
+  readKey,
+  USER_SETTING_KEYS,
+  validators,
+  type Settings,
+  type SettingKey,
+  type UserSettingKey,
+} from './settings';
+
+export interface Policy {
+  enforced: Partial<Settings>;
+  defaults: Partial<Settings>;
+  allowedSites: string[];
+  organisationVendors: Vendor[];
+  organisationRulings: Ruling[];
+  /** Everything that was ignored, and why, for the options page and the admin's eyes. */
+  problems: string[];
+}
+
+export const emptyPolicy = (): Policy => ({
+  enforced: {},
+  defaults: {},
+  allowedSites: [],
+  organisationVendors: [],
+  organisationRulings: [],
+  problems: [],
+});
+
+const POLICY_KEYS = ['enforced', 'defaults', 'allowedSites', 'organisationVendors'] as const;
+
+function settingsSubset(raw: unknown, where: string, problems: string[]): Partial<Settings> {
+  const out: Partial<Record<SettingKey, unknown>> = {};
+  if (raw === undefined) return {};
+  if (!isPlainObject(raw)) {
+    problems.push(`${where}: expected an object of settings, ignored`);
+    return {};
+  }
+  for (const [key, value] of Object.entries(raw)) {
+    if (!(USER_SETTING_KEYS as string[]).includes(key)) {
+      problems.push(`${where}.${key}: not a setting, ignored`);
+      continue;
+    }
+    const k = key as UserSettingKey;
+    if (!validators[k](value)) {
+      problems.push(`${where}.${key}: expected ${expectations[k]}, ignored`);
+      continue;
+    }
+    out[k] = structuredClone(value);
+  }
+  return out as Partial<Settings>;
+}
+
+/**
+ * The organisation's vendor list, validated like the bundled data. Rulings and vendors that fail
+ * are dropped one by one with the reason; the valid rest is kept.
+ */
+export function parseOrgList(raw: unknown, bundledRulingIds: Iterable<string>): { list: OrgList; problems: string[] } {
+  const problems: string[] = [];
+  const list: OrgList = { rulings: [], vendors: [] };
+  if (raw === undefined) return { list, problems };
+  if (!isPlainObject(raw)) return { list, problems: ['organisationVendors: expected an object { "rulings"?: [...], "vendors": [...] }, ignored'] };
+  const bundled = [...bundledRulingIds];
+  for (const key of Object.keys(raw)) {
+    if (key !== 'rulings' && key !== 'vendors') problems.push(`organisationVendors.${key}: unknown key, ignored`);
+  }
+  const rawRulings = raw.rulings === undefined ? [] : raw.rulings;
+  const rawVendors = raw.vendors === undefined ? [] : raw.vendors;
+  if (!Array.isArray(rawRulings)) problems.push('organisationVendors.rulings: expected a list, ignored');
+  if (!Array.isArray(rawVendors)) problems.push('organisationVendors.vendors: expected a list, ignored');
+
+  const rulings: Ruling[] = [];
+  (Array.isArray(rawRulings) ? rawRulings.slice(0, MAX_LIST) : []).forEach((r, i) => {
+    const id = isPlainObject(r) && typeof r.id === 'string' ? ` (${r.id})` : '';
+    const result = validateOrgList({ rulings: [...rulings, r], vendors: [] }, bundled);
+    if (result.errors.length) problems.push(`organisationVendors.rulings.${i}${id} dropped: ${result.errors.join('; ')}`);
+    else rulings.push(result.dataset!.rulings!.at(-1)!);
+  });
+
+  const vendors: Vendor[] = [];
+  const claimed = new Map<string, string>();
+  (Array.isArray(rawVendors) ? rawVendors.slice(0, MAX_LIST) : []).forEach((v, i) => {
+    const id = isPlainObject(v) && typeof v.id === 'string' ? ` (${v.id})` : '';
+    const at = `organisationVendors.vendors.${i}${id}`;
+    const result = validateOrgList({ rulings, vendors: [v] }, bundled);
+    if (result.errors.length) {
+      problems.push(`${at} dropped: ${result.errors.join('; ')}`);
+      return;
+    }
+    const vendor = result.dataset!.vendors[0]!;
+    if (vendors.some((x) => x.id === vendor.id)) {
+      problems.push(`${at} dropped: duplicate vendor id "${vendor.id}"`);
+      return;
+    }
+    const taken = vendor.domains.find((d) => claimed.has(d.domain));
+    if (taken) {
+      problems.push(`${at} dropped: domain "${taken.domain}" is already claimed by vendor "${claimed.get(taken.domain)}"`);
+      return;
+    }
+    for (const d of vendor.domains) claimed.set(d.domain, vendor.id);
+    vendors.push(vendor);
+  });
+  return { list: { rulings, vendors }, problems };
+}
+
+/** Reads the raw storage.managed record into a Policy, ignoring (and reporting) every invalid part. */
+export function parsePolicy(raw: unknown, bundledRulingIds: Iterable<string> = []): Policy {
+  const policy = emptyPolicy();
+  if (raw === undefined || raw === null) return policy;
+  if (!isPlainObject(raw)) {
+    policy.problems.push('policy: expected an object, ignored');
+    return policy;
+  }
+  for (const key of Object.keys(raw)) {
+    if (!(POLICY_KEYS as readonly string[]).includes(key)) policy.problems.push(`${key}: unknown policy key, ignored`);
+  }
+  policy.enforced = settingsSubset(raw.enforced, 'enforced', policy.problems);
+  policy.defaults = settingsSubset(raw.defaults, 'defaults', policy.problems);
+  if (raw.allowedSites !== undefined) {
+    if (!Array.isArray(raw.allowedSites)) policy.problems.push('allowedSites: expected a list of host names, ignored');
+    else {
+      raw.allowedSites.slice(0, MAX_LIST).forEach((h, i) => {
+        const host = typeof h === 'string' ? h.trim().toLowerCase().replace(/\.$/, '') : h;
+        if (!isHost(host)) policy.problems.push(`allowedSites.${i}: expected a host name like "intranet.example.com", ignored`);
+        else if (!policy.allowedSites.includes(host)) policy.allowedSites.push(host);
+      });
+    }
+  }
+  const org = parseOrgList(raw.organisationVendors, bundledRulingIds);
+  policy.organisationVendors = org.list.vendors;
+  policy.organisationRulings = org.list.rulings ?? [];
+  policy.problems.push(...org.problems);
+  return policy;
+}
+
+export interface Effective {
+  settings: Settings;
+  /** Keys the administrator enforces: shown locked, never written. */
+  locked: UserSettingKey[];
+  /** Keys whose current value is the administrator's default (the user has not chosen). */
+  fromPolicyDefault: UserSettingKey[];
+  /** The administrator's allowlisted hosts (part of settings.allowedSites, not removable). */
+  adminSites: string[];
+}
+
+/**
+ * The settings every context uses. Per key: an enforced value beats the user's; the user's own
+ * (valid) value beats the administrator's default; the built-in default comes last. The
+ * allowlist is the administrator's hosts plus the user's (or the enforced) ones.
+ */
+export function applyPolicy(stored: Record<string, unknown>, policy: Policy): Effective {
+  const settings = { ...structuredClone(defaults) } as Record<SettingKey, unknown>;
+  const locked: UserSettingKey[] = [];
+  const fromPolicyDefault: UserSettingKey[] = [];
+  for (const key of USER_SETTING_KEYS) {
+    if (Object.hasOwn(policy.enforced, key)) {
+      settings[key] = structuredClone(policy.enforced[key]);
+      locked.push(key);
+    } else if (hasValue(stored, key)) {
+      settings[key] = readKey(key, stored[key]);
+    } else if (Object.hasOwn(policy.defaults, key)) {
+      settings[key] = structuredClone(policy.defaults[key]);
+      fromPolicyDefault.push(key);
+    }
+  }
+  const own = settings.allowedSites as string[];
+  settings.allowedSites = [...policy.allowedSites, ...own.filter((h) => !policy.allowedSites.includes(h))];
+  return { settings: settings as Settings, locked, fromPolicyDefault, adminSites: [...policy.allowedSites] };
+}
+
+/**
+ * What may be written for the user: enforced keys are dropped, and the administrator's hosts are
+ * taken out of the allowlist (they come from the policy, so they must not stick around in the
+ * user's storage once the administrator removes them).
+ */
+export function writablePatch(patch: Partial<Settings>, policy: Policy): Partial<Settings> {
+  const out: Partial<Record<SettingKey, unknown>> = {};
+  for (const [key, value] of Object.entries(patch) as [SettingKey, unknown][]) {
+    if (Object.hasOwn(policy.enforced, key)) continue;
+    out[key] = key === 'allowedSites' ? (value as string[]).filter((h) => !policy.allowedSites.includes(h)) : value;
+  }
+  return out as Partial<Settings>;
+}
