@@ -12,6 +12,18 @@ import { todayIso } from '../shared/format';
 import { getData } from './data';
 import { setBadge } from './badge';
 import { allowOnce, getTabState, isAllowedOnce, saveTabState } from './tab-state';
+import { recordDecision } from '../shared/decision-log-store';
+import { loadOrgList } from '../shared/policy-store';
+
+/** The decision log entry for a warning (recorded only while the log is on). */
+const logEntry = (host: string, w: WarningModel, action: 'warned' | 'proceeded-once' | 'proceeded-always') => ({
+  host,
+  vendorId: w.vendorId,
+  vendorName: w.vendorName,
+  ruling: w.rulings[0]?.shortName ?? '',
+  severity: w.severity,
+  action,
+});
 
 export const DETAILS_PAGE = 'src/details/index.html';
 export const WARNING_PAGE = 'src/warning/index.html';
@@ -25,7 +37,9 @@ export async function warningFor(url: string): Promise<{ host: string; warning: 
   if (!match || match.kind !== 'vendor') return { host, warning: null, shown: false };
   const entry = data.vendors.get(match.vendorId);
   if (!entry) return { host, warning: null, shown: false };
-  const warning = buildWarning(dataset, entry.vendor, match, settings, todayIso(), entry.origin);
+  // An organisation's vendors may cite the organisation's own rulings as well as bundled ones.
+  const rulings = entry.origin === 'organisation' ? { rulings: [...dataset.rulings, ...(await loadOrgList()).rulings] } : dataset;
+  const warning = buildWarning(rulings, entry.vendor, match, settings, todayIso(), entry.origin);
   return { host, warning, shown: !!warning && suppression(warning, host, settings) === null };
 }
 
@@ -37,6 +51,7 @@ async function onPage(url: string, tabId: number): Promise<PageReply> {
   await saveTabState(tabId, state);
   await setBadge(tabId, shown ? warning : null);
   if (!shown || !warning) return { show: 'none' };
+  await recordDecision(logEntry(host, warning, 'warned'));
 
   const settings = await loadSettings();
   if (settings.warningStyle === 'badge') return { show: 'none' };
@@ -82,6 +97,7 @@ async function onProceed(m: Extract<Message, { type: 'ui-bg-proceed' }>, tabId: 
   } else {
     await allowOnce(tabId, verdict.host);
   }
+  await recordDecision(logEntry(verdict.host, verdict.warning, m.remember ? 'proceeded-always' : 'proceeded-once'));
   return { ok: true };
 }
 

@@ -4,6 +4,7 @@
 import browser from '../shared/browser';
 import { isMessage, type Message } from '../shared/messages';
 import { handleMessage } from './handlers';
+import { watchSettings } from './settings-sync';
 import type { Runtime } from 'webextension-polyfill';
 
 /** Only this extension's own contexts: its content script in a top frame, or its pages. */
@@ -18,3 +19,6 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (!isMessage(message) || !trustedSender(message, sender)) return undefined; // ignore, say nothing
   return handleMessage(message, sender);
 });
+
+// Settings and policy changes update badges of open tabs (see settings-sync.ts).
+watchSettings();
