@@ -52,6 +52,8 @@ export interface SearchSources {
   dataset: Pick<Dataset, 'vendors' | 'notRestricted' | 'reportedLinks'>;
   /** An organisation's own vendors; one with a bundled vendor's id replaces it. */
   organisationVendors?: readonly Vendor[];
+  /** A match index already built from the same sources (the popup has one for the current tab). */
+  matchIndex?: MatchIndex;
 }
 
 type Entity =
@@ -157,12 +159,14 @@ export function buildSearchIndex(sources: SearchSources): SearchIndex {
   });
   mini.addAll(texts);
 
-  const matchIndex = buildMatchIndex({
+  const matchIndex =
+    sources.matchIndex ??
+    buildMatchIndex({
     vendors: dataset.vendors,
     notRestricted: dataset.notRestricted,
     reportedLinks: dataset.reportedLinks,
-    organisationVendors: org,
-  });
+      organisationVendors: org,
+    });
   return { mini, docs, entities, matchIndex, byKey };
 }
 
