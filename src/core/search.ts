@@ -162,9 +162,9 @@ export function buildSearchIndex(sources: SearchSources): SearchIndex {
   const matchIndex =
     sources.matchIndex ??
     buildMatchIndex({
-    vendors: dataset.vendors,
-    notRestricted: dataset.notRestricted,
-    reportedLinks: dataset.reportedLinks,
+      vendors: dataset.vendors,
+      notRestricted: dataset.notRestricted,
+      reportedLinks: dataset.reportedLinks,
       organisationVendors: org,
     });
   return { mini, docs, entities, matchIndex, byKey };
