@@ -35,6 +35,12 @@ function attach(): void {
   }
 }
 
+/** A page whose CSS hides its own root element would take the banner with it: undo only that. */
+function keepRootRendered(): void {
+  const root = document.documentElement;
+  if (host?.isConnected && getComputedStyle(root).display === 'none') root.style.setProperty('display', 'block', 'important');
+}
+
 function remove(): void {
   host?.remove();
   host = null;
@@ -46,6 +52,8 @@ function show(w: WarningModel): void {
   host ??= Object.assign(document.createElement(TAG), { popover: 'manual' });
   renderBanner(host, w, onAction);
   attach();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', keepRootRendered, { once: true });
+  else keepRootRendered();
 }
 
 function onAction(action: BannerAction): void {
