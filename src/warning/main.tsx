@@ -44,7 +44,7 @@ function App() {
   }
   const r = w.rulings[0]!;
   return (
-    <section class="card" aria-labelledby="title">
+    <section class={`card top-${w.severity}`} aria-labelledby="title">
       <p class="eyebrow">
         <span class={`chip sev-${w.severity}`}>{t(`severity_${w.severity}`)}</span> {t('warningEyebrow')}
       </p>
@@ -53,6 +53,9 @@ function App() {
         {effectLine(r)} — {r.shortName} ({r.agency})
       </p>
       <p>{r.forYou}</p>
+      <p>
+        <a href={browser.runtime.getURL(`src/details/index.html?vendor=${encodeURIComponent(w.vendorId)}`)}>{t('warningDetailsLink')}</a>
+      </p>
       <div class="actions">
         <button class="btn primary" type="button" onClick={back} autoFocus>
           {t('warningBack')}

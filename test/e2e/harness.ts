@@ -1,6 +1,6 @@
 // End-to-end harness: Debian's Chromium (never a downloaded browser) driven by playwright-core,
 // with the built extension loaded and every hostname resolved to the local HTTPS fixture server.
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -99,6 +99,22 @@ export async function tabIdOf(h: Harness, page: Page): Promise<number> {
 
 export async function badgeText(h: Harness, tabId: number): Promise<string> {
   return h.worker.evaluate((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+declare const axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; help: string }[] }> };
+const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+/**
+ * axe-core's violations on the page, or only inside `selector`. Injected by evaluation rather
+ * than a script tag, so it also works on extension pages, whose CSP forbids inline scripts.
+ */
+export async function axeViolations(page: Page, selector?: string): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(
+    (sel) => axe.run(sel ? { include: [[sel]] } : document, { resultTypes: ['violations'] }),
+    selector ?? null,
+  );
+  return result.violations.map((v) => `${v.id}: ${v.help}`);
 }
 
 /** The banner's host element on a page (a locator; Playwright pierces open shadow roots). */

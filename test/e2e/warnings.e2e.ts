@@ -3,10 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { badgeText, bannerHost, launch, screenshot, tabIdOf, type Harness } from './harness';
+import { axeViolations, badgeText, bannerHost, launch, screenshot, tabIdOf, type Harness } from './harness';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-declare const axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> };
 
 interface Case {
   url: string;
@@ -129,9 +128,7 @@ describe('banner', () => {
     await visit('https://www.kaspersky.com/');
     await banner().waitFor({ state: 'visible' });
     await inBanner('button[aria-controls="bw-more"]').click();
-    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-    const result = await page.evaluate(() => axe.run({ include: [['banwatch-banner']] }, { resultTypes: ['violations'] }));
-    expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await axeViolations(page, 'banwatch-banner')).toEqual([]);
   });
 
   it('is operable by keyboard: Escape dismisses it for this page view', async () => {
@@ -230,6 +227,7 @@ describe('strict mode', () => {
     await page.waitForURL(/src\/warning\/index\.html/);
     await expect.poll(() => page.locator('h1').textContent()).toContain('belongs to Kaspersky');
     await screenshot(page, 'strict-warning');
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Proceed this time' }).click();
     await page.waitForURL('https://www.kaspersky.com/products');
     await banner().waitFor({ state: 'visible' }); // still informed after proceeding
@@ -297,6 +295,7 @@ describe('dark mode', () => {
       const bg = await p.locator('[data-banwatch-banner] .card').evaluate((el) => getComputedStyle(el).backgroundColor);
       expect(bg).toBe('rgb(27, 33, 48)');
       await screenshot(p, 'banner-dark-expanded');
+      expect(await axeViolations(p, 'banwatch-banner')).toEqual([]);
     } finally {
       await dark.close();
     }
