@@ -62,8 +62,12 @@ const isString = (v: unknown, max = 8192): v is string => typeof v === 'string' 
 
 /** Decode guard: true only for a well-formed message of a known type. */
 export function isMessage(m: unknown): m is Message {
-  if (typeof m !== 'object' || m === null) return false;
-  const r = m as Record<string, unknown>;
+  // A plain record only (what structured cloning delivers), and only its own properties count.
+  if (typeof m !== 'object' || m === null || Array.isArray(m)) return false;
+  const proto = Object.getPrototypeOf(m);
+  if (proto !== Object.prototype && proto !== null) return false;
+  const r: Record<string, unknown> = {};
+  for (const k of ['type', 'url', 'action', 'vendorId', 'tabId', 'remember']) if (Object.hasOwn(m, k)) r[k] = (m as Record<string, unknown>)[k];
   switch (r.type) {
     case 'cs-bg-page':
       return isString(r.url);
