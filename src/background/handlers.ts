@@ -25,6 +25,24 @@ const logEntry = (host: string, w: WarningModel, action: 'warned' | 'proceeded-o
   action,
 });
 
+/**
+ * A URL a content script sends must be on the host of the frame the browser says sent it
+ * (sender.url, set by the browser, not by the script): a forged URL of another site is refused.
+ */
+function fromSenderHost(url: string, sender: Runtime.MessageSender): boolean {
+  const claimed = hostFromUrl(url);
+  return claimed !== null && typeof sender.url === 'string' && claimed === hostFromUrl(sender.url);
+}
+
+/**
+ * The strict-mode page asks to proceed only to the URL it was opened for: the `url` parameter
+ * of its own address, which the background built (see onPage).
+ */
+function fromWarningPageFor(url: string, sender: Runtime.MessageSender): boolean {
+  if (typeof sender.url !== 'string' || !sender.url.startsWith(browser.runtime.getURL(WARNING_PAGE))) return false;
+  return new URL(sender.url).searchParams.get('url') === url;
+}
+
 export const DETAILS_PAGE = 'src/details/index.html';
 export const WARNING_PAGE = 'src/warning/index.html';
 
@@ -104,12 +122,15 @@ async function onProceed(m: Extract<Message, { type: 'ui-bg-proceed' }>, tabId: 
 export async function handleMessage(m: Message, sender: Runtime.MessageSender): Promise<Replies[Message['type']]> {
   switch (m.type) {
     case 'cs-bg-page':
+      if (!fromSenderHost(m.url, sender)) return { show: 'none' };
       return onPage(m.url, sender.tab!.id!);
     case 'cs-bg-action':
+      if (!fromSenderHost(m.url, sender)) return { ok: false };
       return onAction(m);
     case 'ui-bg-tab-state':
       return getTabState(m.tabId);
     case 'ui-bg-proceed':
+      if (!fromWarningPageFor(m.url, sender)) return { ok: false };
       return onProceed(m, sender.tab?.id);
     case 'ui-bg-warning':
       return warningFor(m.url);
