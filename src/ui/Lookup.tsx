@@ -1,0 +1,182 @@
+// The lookup field: one input, results as a listbox (ARIA 1.2 combobox pattern). Arrow keys move,
+// Enter opens the entry's details, Escape clears; the result count is announced politely.
+import type { ComponentChildren, RefObject } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
+import { dataset } from '../core/dataset';
+import { displayHost } from '../core/host';
+import { search, type SearchHit, type SearchIndex } from '../core/search';
+import { effectLine, t } from '../shared/format';
+import { findEntry, vendorModel, type PageData } from './model';
+
+interface Described {
+  chip: { cls: string; text: string };
+  line: string;
+}
+
+function matchedLine(hit: SearchHit): string | null {
+  const m = hit.matched;
+  switch (m.field) {
+    case 'name':
+      return null;
+    case 'alias':
+      return t('lookupMatchedAlias', m.text);
+    case 'legal-name':
+      return t('lookupMatchedLegal', m.text);
+    case 'domain':
+      return t('lookupMatchedDomain', displayHost(m.text));
+    case 'url':
+      return t('lookupMatchedUrl', [displayHost(m.text), displayHost(m.domain ?? m.text)]);
+  }
+}
+
+function describe(hit: SearchHit, data: PageData, cache: Map<string, Described>): Described {
+  const key = `${hit.kind}:${hit.id}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  let d: Described;
+  if (hit.kind === 'vendor') {
+    const entry = findEntry(hit.id, data);
+    const model = entry?.kind === 'vendor' ? vendorModel(entry.vendor, entry.origin, data) : null;
+    const head = model?.view?.rulings[0];
+    d = head
+      ? { chip: { cls: `sev-${model!.view!.severity}`, text: t(`severity_${model!.view!.severity}`) }, line: `${effectLine(head)} — ${head.shortName}` }
+      : { chip: { cls: 'sev-none', text: t('detailsNothingInForce') }, line: t('detailsOff_nothing', hit.name) };
+  } else if (hit.kind === 'not-restricted') {
+    const item = dataset.notRestricted.find((n) => n.id === hit.id);
+    d = { chip: { cls: 'sev-none', text: t('lookupNotRestrictedChip') }, line: item?.reason ?? '' };
+  } else {
+    const vendor = dataset.vendors.find((v) => v.id === hit.vendorId);
+    d = { chip: { cls: 'sev-watch', text: t('lookupReportedChip') }, line: t('lookupReportedLine', vendor?.name ?? hit.vendorId) };
+  }
+  cache.set(key, d);
+  return d;
+}
+
+// Preact's types tie role="combobox" on an <input> to a `list` attribute (a datalist); the ARIA
+// 1.2 pattern here uses aria-controls instead.
+const COMBOBOX = { role: 'combobox' } as Record<string, string>;
+
+export interface LookupProps {
+  getIndex: () => SearchIndex;
+  data: PageData | null;
+  onOpen: (id: string) => void;
+  inputRef?: RefObject<HTMLInputElement | null>;
+  /** Shown while the field is empty (the popup's current-site view). */
+  children?: ComponentChildren;
+}
+
+export function Lookup({ getIndex, data, onOpen, inputRef, children }: LookupProps) {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(-1);
+  const cache = useMemo(() => new Map<string, Described>(), [data]);
+  const answer = useMemo(() => (query.trim() ? search(getIndex(), query) : null), [query, getIndex]);
+  const hits = answer?.hits ?? [];
+  const open = hits.length > 0;
+  const optionId = (i: number) => `lookup-opt-${i}`;
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' && open) {
+      e.preventDefault();
+      setActive((a) => (a + 1) % hits.length);
+    } else if (e.key === 'ArrowUp' && open) {
+      e.preventDefault();
+      setActive((a) => (a <= 0 ? hits.length - 1 : a - 1));
+    } else if (e.key === 'Enter' && open) {
+      e.preventDefault();
+      onOpen(hits[active >= 0 ? active : 0]!.id);
+    } else if (e.key === 'Escape' && query) {
+      e.preventDefault(); // clear the field rather than close the popup
+      setQuery('');
+      setActive(-1);
+    }
+  };
+
+  let status = '';
+  if (answer) status = hits.length === 0 ? t('lookupNoResults') : hits.length === 1 ? t('lookupOneResult') : t('lookupResults', String(hits.length));
+
+  return (
+    <div class="lookup">
+      <label class="sr-only" for="lookup-input">
+        {t('lookupLabel')}
+      </label>
+      <div class="lookup-field">
+        <svg class="lookup-icon" viewBox="0 0 20 20" aria-hidden="true">
+          <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" stroke-width="2" />
+          <path d="M13 13l4.5 4.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+        </svg>
+        <input
+          id="lookup-input"
+          ref={inputRef}
+          type="search"
+          {...COMBOBOX}
+          aria-autocomplete="list"
+          aria-expanded={open}
+          aria-controls="lookup-list"
+          aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
+          aria-describedby="lookup-hint"
+          placeholder={t('lookupPlaceholder')}
+          autoComplete="off"
+          spellcheck={false}
+          value={query}
+          onInput={(e) => {
+            setQuery((e.currentTarget as HTMLInputElement).value);
+            setActive(-1);
+          }}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+      <p id="lookup-hint" class="sr-only">
+        {t('lookupHint')}
+      </p>
+      <p role="status" class="sr-only">
+        {status}
+      </p>
+      <ul id="lookup-list" role="listbox" aria-label={t('lookupListLabel')} class="results" hidden={!open}>
+        {answer?.host && !answer.domainListed && open && (
+          <li role="presentation" class="results-note">
+            {t('lookupUnlistedDomain', displayHost(answer.host))}
+          </li>
+        )}
+        {hits.map((hit, i) => {
+          const d = data ? describe(hit, data, cache) : null;
+          const matched = matchedLine(hit);
+          return (
+            <li
+              key={`${hit.kind}:${hit.id}`}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === active}
+              class={`result${i === active ? ' active' : ''}`}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => onOpen(hit.id)}
+              onMouseMove={() => active !== i && setActive(i)}
+            >
+              <div class="result-top">
+                <span class="result-name">{hit.name}</span>
+                {d && <span class={`chip ${d.chip.cls}`}>{d.chip.text}</span>}
+                {hit.kind === 'vendor' && hit.origin === 'organisation' && <span class="muted small">{t('lookupOrg')}</span>}
+              </div>
+              {d && <div class="result-line">{d.line}</div>}
+              {matched && <div class="result-matched muted">{matched}</div>}
+            </li>
+          );
+        })}
+      </ul>
+      {answer && !open && (
+        <div class="no-results">
+          {answer.host ? (
+            <p>
+              <strong>{t('popupNoRestriction', displayHost(answer.host))}</strong>
+            </p>
+          ) : (
+            <p>
+              <strong>{t('lookupNothing', query.trim())}</strong>
+            </p>
+          )}
+          <p class="muted">{t('lookupNothingBody', String(dataset.vendors.length))}</p>
+        </div>
+      )}
+      {!query && children}
+    </div>
+  );
+}
