@@ -216,7 +216,7 @@ function machine() {
   return [
     `- date: ${new Date().toISOString().slice(0, 10)}, commit ${spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim()}`,
     `- \`nproc\`: ${cpus().length}; CPU: ${model}`,
-    `- Node ${process.version}; ${browserLine ? browserLine.replace(/^chromium: /, 'Chromium ') : 'Chromium: not run'}`,
+    `- Node ${process.version}; ${browserLine ? browserLine.replace(/^chromium: /, '') : 'Chromium: not run'}`,
   ];
 }
 
