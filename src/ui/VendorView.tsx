@@ -128,8 +128,6 @@ export function VendorView({ vendor, origin, model, data, full, match, titleId =
         </p>
       )}
 
-      {match && !full && <WhyThisSite match={match} vendor={vendor} />}
-
       {rulings.length > 0 && (
         <div class="rulings">
           {!full && <Sub class="sr-only">{t('detailsRulingsTitle')}</Sub>}
@@ -140,7 +138,7 @@ export function VendorView({ vendor, origin, model, data, full, match, titleId =
         </div>
       )}
 
-      {full && match && <WhyThisSite match={match} vendor={vendor} />}
+      {match && <WhyThisSite match={match} vendor={vendor} />}
 
       {full && inactive.length > 0 && (
         <section class="rulings inactive">
