@@ -205,6 +205,8 @@ function App() {
 
   const set = async (patch: Partial<Settings>, message = t('optionsSaved')) => {
     setStatus('');
+    // Show the change at once (controlled inputs would otherwise snap back until the save lands).
+    setState((prev) => (prev ? { ...prev, settings: { ...prev.settings, ...patch } } : prev));
     try {
       await saveSettings(patch);
       setStatus(message);

@@ -1,0 +1,468 @@
+// The options page in a real Chromium: every setting changes what open tabs and the next page
+// show, every banner action is undone from the options lists, import refuses broken files and
+// changes nothing, export → reset → import round-trips, the page is axe-clean in light and dark,
+// and an enterprise policy (written to Chromium's managed policy directory before launch) locks
+// an enforced key, applies a default, merges the allowlist and adds an organisation vendor.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { badgeText, bannerHost, launch, RESULTS, screenshot, tabIdOf, type Harness } from './harness';
+
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const axe: { run(ctx?: unknown, opts?: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> };
+
+const OPTIONS = 'src/options/index.html';
+
+/** expect.poll with room for the service worker to wake and tabs to re-evaluate. */
+const poll = <T>(fn: () => T | Promise<T>, message?: string) => expect.poll(fn, { timeout: 10_000, interval: 100, message });
+const AXE = resolve('node_modules/axe-core/axe.min.js');
+
+async function openOptions(h: Harness): Promise<Page> {
+  const page = await h.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(h.url(OPTIONS));
+  await page.locator('#warnings').waitFor();
+  (page as Page & { errors?: string[] }).errors = errors;
+  return page;
+}
+
+/** Everything stored in sync and local (the user's settings live there). */
+async function stored(h: Harness): Promise<{ sync: Record<string, unknown>; local: Record<string, unknown> }> {
+  return h.worker.evaluate(async () => ({ sync: await chrome.storage.sync.get(null), local: await chrome.storage.local.get(null) }));
+}
+
+async function clearStorage(h: Harness): Promise<void> {
+  await h.worker.evaluate(async () => {
+    await chrome.storage.sync.clear();
+    await chrome.storage.local.clear();
+  });
+}
+
+async function vendorPage(h: Harness, url: string): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.goto(url);
+  await page.waitForLoadState('domcontentloaded');
+  return page;
+}
+
+/** Clicks a button inside the banner's (open) shadow root. */
+async function bannerAction(page: Page, name: string | RegExp): Promise<void> {
+  const action = bannerHost(page).getByRole('button', { name });
+  if (!(await action.isVisible())) await bannerHost(page).getByRole('button', { name: 'Show more' }).click();
+  await action.click();
+}
+
+async function runAxe(page: Page): Promise<string[]> {
+  // Extension pages forbid inline scripts (CSP); DevTools evaluation is not subject to it.
+  await page.evaluate(readFileSync(AXE, 'utf8'));
+  const result = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+describe('options page', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  beforeEach(async () => {
+    await clearStorage(h);
+    for (const p of h.context.pages()) if (p.url() !== 'about:blank') await p.close();
+  });
+
+  it('turning warnings off removes the banner and badge from an open tab without reload, and back on restores them', async () => {
+    const vendor = await vendorPage(h, 'https://www.kaspersky.com/');
+    await poll(() => bannerHost(vendor).count()).toBe(1);
+    const tabId = await tabIdOf(h, vendor);
+    await poll(() => badgeText(h, tabId)).toBe('!');
+
+    const options = await openOptions(h);
+    const toggle = options.getByRole('switch', { name: 'Show warnings' });
+    await poll(() => toggle.isChecked()).toBe(true);
+    await toggle.click();
+    await poll(() => bannerHost(vendor).count()).toBe(0);
+    await poll(() => badgeText(h, tabId)).toBe('');
+    expect((await stored(h)).sync.enabled).toBe(false);
+    // The next page shows nothing either.
+    const next = await vendorPage(h, 'https://www.kaspersky.com/products');
+    await next.waitForTimeout(500);
+    expect(await bannerHost(next).count()).toBe(0);
+
+    await toggle.click();
+    await poll(() => bannerHost(vendor).count()).toBe(1);
+    await poll(() => badgeText(h, tabId)).toBe('!');
+    expect((options as Page & { errors?: string[] }).errors).toEqual([]);
+  });
+
+  it('badge-only style shows no banner but the badge, in open tabs and on the next page', async () => {
+    const vendor = await vendorPage(h, 'https://www.huawei.com/');
+    await poll(() => bannerHost(vendor).count()).toBe(1);
+    const tabId = await tabIdOf(h, vendor);
+    const options = await openOptions(h);
+    await options.getByRole('radio', { name: /Badge only/ }).check();
+    await poll(() => bannerHost(vendor).count()).toBe(0);
+    await poll(() => badgeText(h, tabId)).toBe('!');
+
+    const next = await vendorPage(h, 'https://www.hikvision.com/');
+    const nextId = await tabIdOf(h, next);
+    await poll(() => badgeText(h, nextId)).toBe('!');
+    expect(await bannerHost(next).count()).toBe(0);
+  });
+
+  it('strict style replaces the next vendor page with the full-page warning', async () => {
+    const options = await openOptions(h);
+    await options.getByRole('radio', { name: /Full-page warning/ }).check();
+    await poll(async () => (await stored(h)).sync.warningStyle).toBe('strict');
+    const page = await h.context.newPage();
+    await page.goto('https://www.dji.com/').catch(() => undefined); // navigation is replaced
+    await poll(() => page.url()).toContain('src/warning/index.html');
+  });
+
+  it('audience and minimum severity change what open tabs show', async () => {
+    // Tencent is only "listed" for a consumer (below the default "restricted" threshold) and
+    // "prohibited" for a federal contractor.
+    const tencent = await vendorPage(h, 'https://www.qq.com/');
+    const huawei = await vendorPage(h, 'https://www.huawei.com/');
+    await poll(() => bannerHost(huawei).count()).toBe(1);
+    expect(await bannerHost(tencent).count()).toBe(0);
+
+    const options = await openOptions(h);
+    await options.getByRole('radio', { name: /Federal contractor/ }).check();
+    await poll(() => bannerHost(tencent).count()).toBe(1);
+    expect(await bannerHost(tencent).getAttribute('data-severity')).toBe('prohibited');
+
+    await options.getByRole('radio', { name: /Consumer/ }).check();
+    await poll(() => bannerHost(tencent).count()).toBe(0);
+
+    // Only prohibited: Huawei (restricted for a consumer) goes quiet, Kaspersky (prohibited) does not.
+    await options.getByRole('radio', { name: /Prohibited/ }).check();
+    await poll(() => bannerHost(huawei).count()).toBe(0);
+    const kaspersky = await vendorPage(h, 'https://www.kaspersky.com/');
+    await poll(() => bannerHost(kaspersky).count()).toBe(1);
+
+    // Down to "listed": Tencent shows for a consumer too.
+    await options.getByRole('radio', { name: /Listed/ }).check();
+    await poll(() => bannerHost(tencent).count()).toBe(1);
+    await poll(() => bannerHost(huawei).count()).toBe(1);
+  });
+
+  it('turning off an authority ignores its rulings', async () => {
+    // SMIC is only on the Commerce Entity List.
+    const options = await openOptions(h);
+    await options.getByRole('radio', { name: /Listed/ }).check();
+    const smic = await vendorPage(h, 'https://www.smics.com/');
+    await poll(() => bannerHost(smic).count()).toBe(1);
+    await options.getByRole('checkbox', { name: /Department of Commerce/ }).uncheck();
+    await poll(() => bannerHost(smic).count()).toBe(0);
+    expect(((await stored(h)).sync.authorities as Record<string, boolean>).commerce).toBe(false);
+  });
+
+  it("undoes each banner action from the options lists (Don't warn on this site, Hide vendor, Snooze)", async () => {
+    const options = await openOptions(h);
+
+    const cases: { action: string | RegExp; list: string; remove: string | RegExp; url: string }[] = [
+      { action: "Don't warn on this site", list: '#allowed-sites', remove: /Remove www\.kaspersky\.com/, url: 'https://www.kaspersky.com/' },
+      { action: /^Hide Kaspersky$/, list: '#hidden-vendors', remove: /Show warnings for Kaspersky again/, url: 'https://www.kaspersky.com/' },
+      { action: 'Snooze until the data changes', list: '#snoozed', remove: /End the snooze for Kaspersky/, url: 'https://www.kaspersky.com/' },
+    ];
+    for (const c of cases) {
+      const vendor = await vendorPage(h, c.url);
+      await poll(() => bannerHost(vendor).count()).toBe(1);
+      await bannerAction(vendor, c.action);
+      await poll(() => bannerHost(vendor).count()).toBe(0);
+      // The options page lists it (live, without reload) and removing it brings the banner back.
+      const remove = options.locator(c.list).getByRole('button', { name: c.remove });
+      await remove.waitFor();
+      await remove.click();
+      await poll(() => bannerHost(vendor).count()).toBe(1);
+      await poll(() => remove.count()).toBe(0);
+      await vendor.close();
+    }
+    const s = (await stored(h)).sync;
+    expect(s.allowedSites).toEqual([]);
+    expect(s.hiddenVendors).toEqual([]);
+    expect(s.snoozed).toEqual({});
+  });
+
+  it('refuses broken and hostile import files with named problems and changes nothing', async () => {
+    const options = await openOptions(h);
+    await options.getByRole('radio', { name: /Business buyer/ }).check();
+    await poll(async () => (await stored(h)).sync.audience).toBe('business');
+    const before = await stored(h);
+
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const files: { name: string; body: string | Buffer; expect: RegExp }[] = [
+      { name: 'syntax.json', body: '{\n  "format": "banwatch-settings",\n  "settings": { "enabled": tru }\n}', expect: /line 3, column 28/ },
+      {
+        name: 'types.json',
+        body: JSON.stringify({ format: 'banwatch-settings', schemaVersion: 1, settings: { enabled: 'yes', audience: 'martian', allowedSites: ['ok.example', 42], mystery: 1 } }),
+        expect: /field enabled: expected true or false/,
+      },
+      { name: 'big.json', body: Buffer.alloc(1024 * 1024 + 10, 0x20), expect: /larger than 1 MB/ },
+      { name: 'deep.json', body: deep, expect: /nested more than 32 levels/ },
+      { name: 'proto.json', body: '{"format":"banwatch-settings","settings":{"__proto__":{"enabled":false}}}', expect: /__proto__.*not allowed/ },
+      { name: 'binary.json', body: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), expect: /not valid JSON/ },
+    ];
+    for (const f of files) {
+      await options.locator('#import-file').setInputFiles({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.body) });
+      const problems = options.locator('#import-errors');
+      await poll(() => problems.textContent(), f.name).toMatch(f.expect);
+      expect(await problems.textContent()).toContain('nothing was changed');
+      if (f.name === 'types.json') {
+        const text = (await problems.textContent()) ?? '';
+        expect(text).toMatch(/field audience: expected one of/);
+        expect(text).toMatch(/field allowedSites\[1\]: expected a lowercase host name/);
+        expect(text).toMatch(/field mystery: unknown setting/);
+      }
+      if (f.name === 'syntax.json') await screenshot(options, 'options-import-errors');
+    }
+    expect(await stored(h)).toEqual(before);
+    expect(await options.getByRole('radio', { name: /Business buyer/ }).isChecked()).toBe(true);
+  });
+
+  it('export → reset → import restores the same settings', async () => {
+    const options = await openOptions(h);
+    await options.getByRole('radio', { name: /Federal contractor/ }).check();
+    await options.getByRole('radio', { name: /Badge only/ }).check();
+    await options.getByRole('radio', { name: /Watch/ }).check();
+    await options.getByRole('checkbox', { name: /Treasury/ }).uncheck();
+    await options.getByRole('switch', { name: 'Keep a decision log' }).check();
+    const vendor = await vendorPage(h, 'https://www.kaspersky.com/');
+    await tabIdOf(h, vendor);
+    await h.worker.evaluate(async () => {
+      const { sync } = { sync: await chrome.storage.sync.get(null) };
+      await chrome.storage.sync.set({ allowedSites: ['www.example.com'], hiddenVendors: ['huawei'], snoozed: { dji: 'sig1' } });
+      return sync;
+    });
+    await poll(() => options.locator('#hidden-vendors').textContent()).toContain('Huawei');
+    const before = (await stored(h)).sync;
+
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export settings' }).click()]);
+    const file = join(RESULTS, 'options-export.json');
+    mkdirSync(dirname(file), { recursive: true });
+    await download.saveAs(file);
+    const exported = JSON.parse(readFileSync(file, 'utf8'));
+    expect(exported.format).toBe('banwatch-settings');
+    expect(exported.settings.audience).toBe('federal-contractor');
+
+    await options.getByRole('button', { name: 'Reset to defaults…' }).click();
+    const confirm = options.locator('#reset-confirm');
+    await confirm.waitFor();
+    // Focus moves into the confirm step; Cancel is the safe default.
+    await poll(() => options.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await screenshot(options, 'options-reset-confirm');
+    await confirm.getByRole('button', { name: 'Reset settings' }).click();
+    await poll(async () => Object.keys((await stored(h)).sync)).toEqual([]);
+    await poll(() => options.getByRole('radio', { name: /Consumer/ }).isChecked()).toBe(true);
+    expect(await options.locator('#hidden-vendors').textContent()).not.toContain('Huawei');
+
+    await options.locator('#import-file').setInputFiles(file);
+    await poll(() => options.getByRole('status').textContent()).toContain('Settings imported');
+    const after = (await stored(h)).sync;
+    const { schemaVersion: _a, ...b } = before;
+    const { schemaVersion: _b, ...a } = after;
+    expect(a).toEqual(b);
+    expect(await options.getByRole('radio', { name: /Federal contractor/ }).isChecked()).toBe(true);
+  });
+
+  it('records warnings and proceed decisions in the decision log when it is on, and exports CSV', async () => {
+    const options = await openOptions(h);
+    await options.getByRole('switch', { name: 'Keep a decision log' }).check();
+    await options.getByRole('radio', { name: /Full-page warning/ }).check();
+    await poll(async () => (await stored(h)).sync.warningStyle).toBe('strict');
+    const page = await h.context.newPage();
+    await page.goto('https://www.dji.com/').catch(() => undefined);
+    await poll(() => page.url()).toContain('src/warning/index.html');
+    await page.getByRole('button', { name: /once/i }).click();
+    await poll(() => page.url()).toBe('https://www.dji.com/');
+    await poll(() => options.locator('#log table tbody tr').count()).toBeGreaterThanOrEqual(2);
+    const rows = await options.locator('#log table tbody').textContent();
+    expect(rows).toContain('Proceeded once');
+    expect(rows).toContain('Warned');
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export as CSV' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('time,host,vendor_id,vendor,ruling,severity,action');
+    expect(csv).toContain('www.dji.com,dji,DJI');
+    expect(csv).toContain('proceeded-once');
+    // Local only: the log lives in storage.local, never in sync.
+    const s = await stored(h);
+    expect(Object.keys(s.sync)).not.toContain('decisionLogEntries');
+    expect(Array.isArray(s.local.decisionLogEntries)).toBe(true);
+  });
+
+  it('is keyboard operable and axe-clean, and looks right in light mode', async () => {
+    const options = await openOptions(h);
+    // Keyboard: tab to the first switch and toggle it with Space.
+    await options.keyboard.press('Tab');
+    for (let i = 0; i < 12; i++) {
+      const role = await options.evaluate(() => document.activeElement?.getAttribute('role'));
+      if (role === 'switch') break;
+      await options.keyboard.press('Tab');
+    }
+    await options.keyboard.press('Space');
+    await poll(async () => (await stored(h)).sync.enabled).toBe(false);
+    await options.keyboard.press('Space');
+    await poll(async () => (await stored(h)).sync.enabled).toBe(true);
+    // Content in every list for the screenshot.
+    await h.worker.evaluate(() => chrome.storage.sync.set({ allowedSites: ['www.kaspersky.com'], hiddenVendors: ['huawei'], snoozed: { dji: 'x' } }));
+    await poll(() => options.locator('#snoozed').textContent()).toContain('DJI');
+    expect(await runAxe(options)).toEqual([]);
+    await options.setViewportSize({ width: 1280, height: 2600 });
+    await screenshot(options, 'options-light');
+  });
+});
+
+describe('options page, dark mode', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch({ colorScheme: 'dark' });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('is axe-clean and looks right in dark mode', async () => {
+    const options = await openOptions(h);
+    await h.worker.evaluate(() => chrome.storage.sync.set({ allowedSites: ['www.kaspersky.com'], hiddenVendors: ['huawei'] }));
+    await poll(() => options.locator('#hidden-vendors').textContent()).toContain('Huawei');
+    expect(await runAxe(options)).toEqual([]);
+    await options.setViewportSize({ width: 1280, height: 2600 });
+    await screenshot(options, 'options-dark');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Enterprise policy. Chromium reads /etc/chromium/policies/managed/*.json at startup; the test
+// writes one (it runs as root here) before launching its own browser and removes it afterwards.
+
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const POLICY_FILE = join(POLICY_DIR, 'banwatch-e2e-options.json');
+const EXTENSION_ID = 'lmjnolibjkigahpdjkjlkaibpkhopdmn';
+
+const orgRuling = {
+  id: 'acme-procurement-ban',
+  shortName: 'ACME procurement ban',
+  officialName: 'ACME Corp. supplier policy 12',
+  agency: 'ACME Corp. Security Office',
+  authority: 'commerce',
+  legalAuthority: 'Internal supplier policy',
+  citations: ['ACME-SEC-12'],
+  phases: [{ date: '2025-01-01', change: 'No new purchases.' }],
+  prohibits: 'Buying from Org Vendor Example.',
+  effect: 'use-ban',
+  binds: ['us-persons'],
+  status: { value: 'in-force', asOf: '2026-01-01' },
+  summary: 'Our organisation does not buy from this vendor.',
+  forYou: { consumer: 'Do not buy.', business: 'Do not buy for the company.', federalContractor: 'Do not buy.' },
+  sources: [{ url: 'https://intranet.example.com/policy/12', title: 'Supplier policy 12', publisher: 'ACME', primary: true }],
+};
+
+const policy = {
+  enforced: { decisionLog: true, enabled: true },
+  defaults: { audience: 'business' },
+  allowedSites: ['intranet.example.com'],
+  organisationVendors: {
+    rulings: [orgRuling],
+    vendors: [
+      {
+        id: 'org-vendor-example',
+        name: 'Org Vendor Example',
+        legalNames: ['Org Vendor Example Ltd.'],
+        country: 'US',
+        aliases: [],
+        domains: [{ domain: 'org-vendor-example.com', evidence: 'sourced' }],
+        rulings: [{ ruling: 'acme-procurement-ban' }],
+      },
+      { id: 'broken-vendor', name: 'Broken', legalNames: [], country: 'XX', aliases: [], domains: [{ domain: 'not a domain', evidence: 'sourced' }], rulings: [] },
+    ],
+  },
+};
+
+describe('enterprise policy (storage.managed)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    try {
+      mkdirSync(POLICY_DIR, { recursive: true });
+      writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: policy } } }, null, 2));
+    } catch (e) {
+      throw new Error(`cannot write the managed policy file ${POLICY_FILE} (the policy e2e needs root to write there): ${String(e)}`);
+    }
+    try {
+      h = await launch();
+    } catch (e) {
+      rmSync(POLICY_FILE, { force: true });
+      throw e;
+    }
+  });
+  afterAll(async () => {
+    try {
+      await h?.close();
+    } finally {
+      rmSync(POLICY_FILE, { force: true });
+    }
+  });
+
+  it('the browser delivers the policy to the extension', async () => {
+    await poll(() => h.worker.evaluate(() => chrome.storage.managed.get(null)))
+      .toMatchObject({ enforced: { decisionLog: true }, defaults: { audience: 'business' } });
+  });
+
+  it('locks enforced keys, applies defaults the user may change, and merges the allowlist', async () => {
+    const options = await openOptions(h);
+    await poll(() => options.locator('#managed-title').count()).toBe(1);
+    const log = options.getByRole('switch', { name: 'Keep a decision log' });
+    expect(await log.isChecked()).toBe(true);
+    expect(await log.isDisabled()).toBe(true);
+    expect(await options.locator('#log').textContent()).toContain('Set by your organisation');
+    expect(await options.getByRole('switch', { name: 'Show warnings' }).isDisabled()).toBe(true);
+
+    // The default applies, and the user may change it.
+    const business = options.getByRole('radio', { name: /Business buyer/ });
+    expect(await business.isChecked()).toBe(true);
+    expect(await business.isDisabled()).toBe(false);
+    expect(await options.locator('#audience').textContent()).toContain("Your organisation's suggested setting");
+
+    // The admin's site is listed, locked; a user site is added next to it, not replacing it.
+    const allowed = options.locator('#allowed-sites');
+    expect(await allowed.textContent()).toContain('intranet.example.com');
+    expect(await allowed.textContent()).toContain('Allowed by your organisation');
+    const vendor = await vendorPage(h, 'https://www.kaspersky.com/');
+    await poll(() => bannerHost(vendor).count()).toBe(1);
+    await bannerAction(vendor, "Don't warn on this site");
+    await poll(() => allowed.textContent()).toContain('www.kaspersky.com');
+    expect(await allowed.textContent()).toContain('intranet.example.com');
+    // Neither the enforced key nor the admin's host is written to the user's storage.
+    const s = await stored(h);
+    expect(s.sync.allowedSites).toEqual(['www.kaspersky.com']);
+    expect(Object.keys(s.sync)).not.toContain('decisionLog');
+    expect(Object.keys(s.sync)).not.toContain('enabled');
+
+    // Enforced logging records the warning shown.
+    await poll(() => options.locator('#log table tbody').textContent()).toContain('www.kaspersky.com');
+
+    await options.getByRole('radio', { name: /Federal contractor/ }).check();
+    await poll(async () => (await stored(h)).sync.audience).toBe('federal-contractor');
+    // The policy's problems are listed for the administrator's eyes.
+    expect(await options.locator('.policy-problems summary').textContent()).toMatch(/1 part/);
+    expect(await runAxe(options)).toEqual([]);
+    await options.setViewportSize({ width: 1280, height: 2000 });
+    await screenshot(options, 'options-policy');
+  });
+
+  it("flags the organisation's vendor (origin 'organisation') through the background verdict", async () => {
+    const options = await openOptions(h);
+    const verdict = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-warning', url: 'https://www.org-vendor-example.com/' }));
+    expect(verdict.shown).toBe(true);
+    expect(verdict.warning.origin).toBe('organisation');
+    expect(verdict.warning.vendorId).toBe('org-vendor-example');
+    expect(verdict.warning.rulings[0].shortName).toBe('ACME procurement ban');
+    // The invalid vendor was dropped, not the whole list.
+    const broken = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-warning', url: 'https://broken.example/' }));
+    expect(broken?.warning ?? null).toBeNull();
+    expect(await options.locator('#data').textContent()).toContain('Org Vendor Example');
+  });
+});
