@@ -114,6 +114,9 @@ function domainLabels(domain: string): string {
   return labels.filter((l) => !STOP.has(l)).join(' ');
 }
 
+/** Restricted vendors' weight against not-restricted entries and reported links. */
+const KIND_WEIGHT = 1.3;
+
 /** Hits scoring under this fraction of the best one are dropped. */
 const RELATIVE_FLOOR = 0.2;
 
@@ -198,8 +201,11 @@ function textSearch(index: SearchIndex, text: string, limit: number): SearchHit[
   for (const r of results) {
     const doc = index.docs[r.id as number]!;
     const closeness = doc.norm === joined ? 3 : doc.norm.startsWith(joined) ? 1 + joined.length / doc.norm.length : 0;
-    // A name the query spells out, or starts, outranks one that merely contains a similar word.
-    const score = r.score * FIELD_WEIGHT[doc.field] * (closeness === 3 ? 4 : closeness > 0 ? 1.5 * closeness : 1);
+    // A name the query spells out, or starts, outranks one that merely contains a similar word;
+    // between otherwise equal prefix matches the restricted vendor comes first (it is what the
+    // lookup is for; "kas" is more likely Kaspersky than TP-Link's Kasa brand).
+    const kind = index.entities[doc.entity]!.kind === 'vendor' ? KIND_WEIGHT : 1;
+    const score = r.score * FIELD_WEIGHT[doc.field] * kind * (closeness === 3 ? 4 : closeness > 0 ? 1 + closeness / 2 : 1);
     const prev = best.get(doc.entity);
     if (!prev) best.set(doc.entity, { doc, score, closeness });
     else {
