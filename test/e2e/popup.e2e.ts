@@ -74,11 +74,8 @@ async function popupForKnownUrl(url: string, pageUrl = 'https://example.org/'): 
 async function setSettings(values: Record<string, unknown>): Promise<void> {
   await h.worker.evaluate(async (v: Record<string, unknown>) => chrome.storage.sync.set(v), values);
 }
-async function clearSettings(): Promise<void> {
-  await h.worker.evaluate(async () => {
-    await chrome.storage.sync.clear();
-    await chrome.storage.local.clear();
-  });
+async function removeSettings(keys: string[]): Promise<void> {
+  await h.worker.evaluate(async (k: string[]) => chrome.storage.sync.remove(k), keys);
 }
 
 const AXE_SOURCE = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
@@ -155,7 +152,7 @@ describe('popup: current site', () => {
       await site.close();
       await popup.close();
     } finally {
-      await clearSettings();
+      await removeSettings(['allowedSites']);
     }
   });
 
