@@ -1,13 +1,14 @@
 // Builds the extension for Chromium browsers (dist/) or, with TARGET=firefox, for Firefox
 // (dist-firefox/). The top-level manifest.json is completed here: the content script's match
 // list is generated from the bundled vendor data, so it runs on vendor sites and nowhere else.
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { vendorMatchPatterns } from './scripts/match-patterns';
 import { localesPlugin } from './scripts/locales-plugin';
 import { datasetCheckPlugin } from './scripts/dataset-check-plugin';
+import { allOptionalOrigins } from './src/core/shopping/sites';
 
 const firefox = process.env.TARGET === 'firefox';
 const CONTENT_SCRIPT = 'src/content/index.ts';
@@ -24,6 +25,8 @@ function manifest(): ManifestV3Export {
       all_frames: false,
     },
   ];
+  // Marketplaces and search engines (#9): asked for only when the user turns a feature on.
+  m.optional_host_permissions = allOptionalOrigins();
   if (firefox) {
     delete m.key; // Firefox identifies the add-on by its gecko id instead
     delete m.minimum_chrome_version;
@@ -49,6 +52,19 @@ export default defineConfig({
       contentScripts: { standaloneFiles: [CONTENT_SCRIPT] },
     }),
     localesPlugin(),
+    {
+      // #9: the marketplace script (imported with `?script&iife` in background/shopping.ts) is
+      // registered with scripting.registerContentScripts, which needs no web_accessible_resources;
+      // crxjs would expose it to every site (a fingerprinting surface). Drop that entry.
+      name: 'banwatch:shop-script-not-web-accessible',
+      enforce: 'post',
+      renderCrxManifest(m: { web_accessible_resources?: { resources: string[] }[] }) {
+        const war = (m.web_accessible_resources ?? []).map((r) => ({ ...r, resources: r.resources.filter((f) => !f.startsWith('src/content-shop/')) }));
+        m.web_accessible_resources = war.filter((r) => r.resources.length > 0);
+        if (!m.web_accessible_resources.length) delete m.web_accessible_resources;
+        return m;
+      },
+    } as Plugin,
   ],
   build: {
     outDir: firefox ? 'dist-firefox' : 'dist',

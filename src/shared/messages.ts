@@ -3,6 +3,9 @@
 // details, warning). The background accepts only these shapes (see isMessage) and only from
 // this extension's own contexts.
 import type { WarningModel } from '../core/warning';
+import type { BrandCandidate, BrandSource } from '../core/shopping/extract';
+import type { Severity } from '../core/dataset/severity';
+import type { Feature } from '../core/shopping/sites';
 
 export type BannerAction = 'dismiss' | 'allow-site' | 'snooze-vendor' | 'hide-vendor' | 'open-details';
 
@@ -79,6 +82,98 @@ export function isMessage(m: unknown): m is Message {
       return isString(r.url) && typeof r.remember === 'boolean';
     case 'ui-bg-warning':
       return isString(r.url);
+    default:
+      return false;
+  }
+}
+
+// --- Marketplaces and search results (issue #9, opt-in) ---------------------------------------
+
+/** Product page (shopping sites): the structured brand fields found, and listing tiles' brands. */
+export interface CsBgBrand {
+  type: 'cs-bg-brand';
+  url: string;
+  candidates: BrandCandidate[];
+  /** Distinct brand-field values of listing tiles on the page (not this page's product). */
+  items: string[];
+}
+/** Search results page: the distinct hosts the result links point to. */
+export interface CsBgLinks {
+  type: 'cs-bg-links';
+  url: string;
+  hosts: string[];
+}
+/** The notice's or a chip's Details button: open the full ruling context. */
+export interface CsBgShopDetails {
+  type: 'cs-bg-shop-details';
+  id: string;
+}
+/** Options page: bring the content-script registrations in line with settings and permissions. */
+export interface UiBgShoppingSync {
+  type: 'ui-bg-shopping-sync';
+}
+/** Decoded by isShopMessage (not isMessage) and answered by background/shopping.ts. */
+export type ShopMessage = CsBgBrand | CsBgLinks | CsBgShopDetails | UiBgShoppingSync;
+export interface ShopReplies {
+  'cs-bg-brand': BrandReply;
+  'cs-bg-links': LinksReply;
+  'cs-bg-shop-details': { ok: boolean };
+  'ui-bg-shopping-sync': ShoppingState;
+}
+
+/** What a brand or a result link is, with the user's settings applied. */
+export interface ShopMark {
+  kind: 'vendor' | 'reported-link';
+  /** Vendor id, or the reported link's id (the details page answers for both). */
+  id: string;
+  /** The vendor's name, or the reported brand's ("Anzu Robotics"), never the linked vendor's. */
+  name: string;
+  /** Reported links only: the vendor the link is alleged to, and how. */
+  linkedVendorName: string | null;
+  relationship: string | null;
+  severity: Severity;
+  /** The headline ruling (vendors only). */
+  ruling: { shortName: string; effect: string; since: string | null; state: string } | null;
+}
+export interface ShopNotice extends ShopMark {
+  why: { value: string; name: string; source: BrandSource; field: string };
+}
+export interface BrandReply {
+  notice: ShopNotice | null;
+  items: Record<string, ShopMark>;
+}
+export interface LinksReply {
+  marks: Record<string, ShopMark>;
+}
+export interface FeatureState {
+  setting: boolean;
+  granted: boolean;
+  registered: boolean;
+}
+export type ShoppingState = Record<Feature, FeatureState>;
+
+const SOURCES: readonly BrandSource[] = ['json-ld', 'meta', 'microdata', 'byline'];
+const own = (m: object, k: string): unknown => (Object.hasOwn(m, k) ? (m as Record<string, unknown>)[k] : undefined);
+const isPlainRecord = (v: unknown): v is object =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v));
+const isList = <T>(v: unknown, max: number, item: (x: unknown) => x is T): v is T[] =>
+  Array.isArray(v) && v.length <= max && v.every((x) => item(x));
+const isCandidate = (v: unknown): v is BrandCandidate =>
+  isPlainRecord(v) && isString(own(v, 'value'), 240) && SOURCES.includes(own(v, 'source') as BrandSource) && isString(own(v, 'field'), 60);
+const isShortString = (max: number) => (v: unknown): v is string => isString(v, max);
+
+/** Decode guard for the shopping messages: same rules as isMessage (plain record, own properties). */
+export function isShopMessage(m: unknown): m is ShopMessage {
+  if (!isPlainRecord(m)) return false;
+  switch (own(m, 'type')) {
+    case 'cs-bg-brand':
+      return isString(own(m, 'url')) && isList(own(m, 'candidates'), 20, isCandidate) && isList(own(m, 'items'), 500, isShortString(240));
+    case 'cs-bg-links':
+      return isString(own(m, 'url')) && isList(own(m, 'hosts'), 500, isShortString(253));
+    case 'cs-bg-shop-details':
+      return isString(own(m, 'id'), 100);
+    case 'ui-bg-shopping-sync':
+      return true;
     default:
       return false;
   }

@@ -1,0 +1,198 @@
+// Content script for marketplaces and search result pages (issue #9). Never declared in the
+// manifest: the background registers it (scripting.registerContentScripts) only for the sites of
+// a feature the user turned on and granted. Kept small: it reads structured brand fields or
+// result links, asks the background, and draws; the data, the matching and the user's settings
+// live in the background.
+//
+// Big pages (5 MB listings, endless result pages) are handled in slices that yield to the event
+// loop, and further content (infinite scroll) is picked up by a throttled MutationObserver.
+import { siteForHost } from '../core/shopping/sites';
+import { jsonLdCandidates, metaCandidates, tidy } from '../core/shopping/extract';
+import type { BrandReply, LinksReply, ShopMark, ShopMessage } from '../shared/messages';
+import { ADAPTERS } from './adapters';
+import type { SearchAdapter, ShopAdapter } from './adapters/types';
+import { CHIP_TAG, createChip, NOTICE_TAG, renderNotice } from './notice';
+
+type Ext = {
+  runtime: { sendMessage(m: ShopMessage): Promise<unknown> };
+  storage: { onChanged: { addListener(cb: (changes: object, area: string) => void): void } };
+};
+const ext = ((globalThis as { browser?: Ext }).browser ?? (globalThis as unknown as { chrome: Ext }).chrome) as Ext;
+const send = <T>(m: ShopMessage) => ext.runtime.sendMessage(m) as Promise<T>;
+
+const SLICE = 250; // elements handled per task before yielding
+const BATCH = 500; // hosts or brand values per message (the background's limit)
+const THROTTLE_MS = 300;
+const MAX_RESTORES = 5;
+
+// The settings that change what is shown (src/core/settings.ts); not the decision log, say.
+const SETTINGS = new Set(['enabled', 'audience', 'minSeverity', 'authorities', 'allowedSites', 'hiddenVendors', 'snoozed', 'shoppingSites', 'searchResults']);
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Per-evaluation state; replaced wholesale when the settings change. */
+let state = fresh();
+function fresh() {
+  return {
+    done: new WeakSet<Element>(), // links and tiles already looked at
+    cache: new Map<string, ShopMark | null>(), // brand value or host → mark (null: nothing)
+    chips: [] as HTMLElement[],
+    notice: null as HTMLElement | null,
+    signature: null as string | null, // the candidates the current notice answers
+    dismissed: false,
+    restores: 0,
+  };
+}
+
+function reset(): void {
+  for (const c of state.chips) c.remove();
+  state.notice?.remove();
+  state = fresh();
+}
+
+/** Adds a chip after each anchor whose key has a mark, in slices. */
+async function mark(pairs: [Element, string][], s = state): Promise<void> {
+  for (let i = 0; i < pairs.length; i += SLICE) {
+    if (s !== state) return; // settings changed meanwhile
+    for (const [anchor, key] of pairs.slice(i, i + SLICE)) {
+      const m = s.cache.get(key);
+      if (!m || !anchor.isConnected) continue;
+      const chip = createChip(m);
+      anchor.after(chip);
+      s.chips.push(chip);
+    }
+    if (i + SLICE < pairs.length) await nextTask();
+  }
+}
+
+async function scanSearch(adapter: SearchAdapter, s = state): Promise<void> {
+  const fresh = adapter.links(document).filter((a) => !s.done.has(a));
+  const pairs: [Element, string][] = [];
+  for (let i = 0; i < fresh.length; i += SLICE) {
+    for (const a of fresh.slice(i, i + SLICE)) {
+      s.done.add(a);
+      const target = adapter.target(a);
+      if (!target) continue;
+      try {
+        const url = new URL(target);
+        if (url.protocol === 'https:' || url.protocol === 'http:') pairs.push([a, url.hostname]);
+      } catch {
+        /* not a URL: no chip */
+      }
+    }
+    if (i + SLICE < fresh.length) await nextTask();
+  }
+  const unknown = [...new Set(pairs.map(([, h]) => h))].filter((h) => !s.cache.has(h));
+  for (let i = 0; i < unknown.length; i += BATCH) {
+    const hosts = unknown.slice(i, i + BATCH);
+    const reply = await send<LinksReply>({ type: 'cs-bg-links', url: location.href, hosts });
+    if (s !== state) return;
+    for (const h of hosts) s.cache.set(h, reply?.marks?.[h] ?? null);
+  }
+  await mark(pairs, s);
+}
+
+async function scanShop(adapter: ShopAdapter, s = state): Promise<void> {
+  const candidates = tidy([...jsonLdCandidates(document), ...metaCandidates(document), ...adapter.byline(document)]);
+  const signature = JSON.stringify(candidates);
+  const tiles = (adapter.tiles?.(document) ?? []).filter((t) => !s.done.has(t.anchor));
+  for (const t of tiles) s.done.add(t.anchor);
+  const unknown = [...new Set(tiles.map((t) => t.value))].filter((v) => !s.cache.has(v));
+  const pageChanged = signature !== s.signature;
+  for (let i = 0; i === 0 || i < unknown.length; i += BATCH) {
+    const items = unknown.slice(i, i + BATCH);
+    if (!items.length && !(i === 0 && pageChanged)) break;
+    const reply = await send<BrandReply>({ type: 'cs-bg-brand', url: location.href, candidates: i === 0 ? candidates : [], items });
+    if (s !== state) return;
+    for (const v of items) s.cache.set(v, reply?.items?.[v] ?? null);
+    if (i === 0 && pageChanged) {
+      s.signature = signature;
+      s.notice?.remove();
+      s.notice = null;
+      if (reply?.notice && !s.dismissed) {
+        const notice = reply.notice;
+        const host = document.createElement(NOTICE_TAG);
+        renderNotice(
+          host,
+          notice,
+          () => void send({ type: 'cs-bg-shop-details', id: notice.id }),
+          () => {
+            s.dismissed = true;
+            host.remove();
+            s.notice = null;
+          },
+        );
+        s.notice = host;
+        place(adapter, host);
+      }
+    }
+  }
+  if (s.notice && !s.notice.isConnected && s.restores < MAX_RESTORES) {
+    s.restores++; // the page re-rendered its title (single-page apps): put the notice back
+    place(adapter, s.notice);
+  }
+  await mark(
+    tiles.map((t) => [t.anchor, t.value]),
+    s,
+  );
+}
+
+/** Right after the product title, or at the top of the main content when there is none. */
+function place(adapter: ShopAdapter, host: HTMLElement): void {
+  const title = adapter.title(document) ?? document.querySelector('h1');
+  if (title) title.after(host);
+  else (document.querySelector('main') ?? document.body).prepend(host);
+}
+
+function start(adapter: ShopAdapter | SearchAdapter): void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let running = false;
+  let again = false;
+
+  const run = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      await (adapter.kind === 'search' ? scanSearch(adapter) : scanShop(adapter));
+    } catch {
+      /* extension reloaded under us, or the page is gone: stay quiet */
+    } finally {
+      running = false;
+      if (again) {
+        again = false;
+        schedule();
+      }
+    }
+  };
+  const schedule = () => {
+    timer ??= setTimeout(() => {
+      timer = null;
+      void run();
+    }, THROTTLE_MS);
+  };
+
+  const ours = (n: Node) => n.nodeName === CHIP_TAG.toUpperCase() || n.nodeName === NOTICE_TAG.toUpperCase();
+  new MutationObserver((records) => {
+    // Our own chips and notice do not count; anything else the page adds (more results) does.
+    for (const r of records) {
+      for (const n of r.addedNodes) {
+        if (n.nodeType === Node.ELEMENT_NODE && !ours(n)) return schedule();
+      }
+    }
+  }).observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+
+  ext.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'managed' && ((area !== 'sync' && area !== 'local') || !Object.keys(changes).some((k) => SETTINGS.has(k)))) return;
+    reset();
+    schedule();
+  });
+
+  void run();
+}
+
+const site = siteForHost(location.hostname);
+const adapter = site ? ADAPTERS[site.id] : undefined;
+if (adapter && window.top === window) start(adapter);

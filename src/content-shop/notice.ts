@@ -1,0 +1,100 @@
+// The inline product notice and the result chip, each in its own shadow root with the banner's
+// look (src/content/banner.css tokens). Every string is set with textContent: nothing from the
+// page or the data is ever parsed as HTML.
+import type { ShopMark, ShopNotice } from '../shared/messages';
+import { effectLine, t } from '../shared/format';
+import bannerCss from '../content/banner.css?inline';
+import noticeCss from './notice.css?inline';
+import chipCss from './chip.css?inline';
+
+export const NOTICE_TAG = 'banwatch-shop-notice';
+export const CHIP_TAG = 'banwatch-chip';
+export const NOTICE_ATTR = 'data-banwatch-notice';
+export const CHIP_ATTR = 'data-banwatch-chip';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+function logo(): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 128 128');
+  svg.setAttribute('class', 'logo');
+  svg.setAttribute('aria-hidden', 'true');
+  for (const [d, fill] of [
+    ['M64 18 L102 32 V62 C102 86 86 104 64 112 C42 104 26 86 26 62 V32 Z', 'var(--sev)'],
+    ['M58 46h12v30h-12z M58 82h12v12h-12z', 'var(--bg)'],
+  ] as const) {
+    const p = document.createElementNS(SVG_NS, 'path');
+    p.setAttribute('d', d);
+    p.setAttribute('fill', fill);
+    svg.append(p);
+  }
+  return svg;
+}
+
+/** One line on what the mark is: the headline ruling, or the reported-link wording. */
+export function markLine(m: ShopMark): string {
+  if (m.kind === 'reported-link') return t('shopReportedLine', [m.name, m.linkedVendorName ?? '']);
+  if (!m.ruling) return '';
+  return `${effectLine({ effect: m.ruling.effect as never, since: m.ruling.since, state: m.ruling.state })} — ${m.ruling.shortName}`;
+}
+
+/** "Brand: Hikvision (from the page's product data)". */
+export function whyLine(n: ShopNotice): string {
+  const why = n.why.source === 'byline' ? t('shopWhyByline', [n.why.name, n.why.value]) : t('shopWhyData', n.why.name);
+  const alias = n.kind === 'vendor' && n.why.name.toLowerCase() !== n.name.toLowerCase() ? ` ${t('shopWhyAlias', [n.why.name, n.name])}` : '';
+  return why + alias;
+}
+
+/** Renders the notice for `n` into `host`'s shadow root (created on first use). */
+export function renderNotice(host: HTMLElement, n: ShopNotice, onDetails: () => void, onDismiss: () => void): void {
+  host.setAttribute(NOTICE_ATTR, '');
+  host.setAttribute('data-banwatch-vendor', n.id);
+  host.setAttribute('data-kind', n.kind);
+  host.setAttribute('data-severity', n.severity);
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  root.replaceChildren();
+
+  const title = n.kind === 'reported-link' ? t('shopReportedTitle', [n.name, n.linkedVendorName ?? '']) : n.name;
+  const card = el('section', { class: 'card', role: 'note', 'aria-label': `BanWatch: ${title}` });
+  const head = el('div', { class: 'head' });
+  const close = el('button', { type: 'button', class: 'close', 'aria-label': t('shopDismiss') }, '×');
+  close.addEventListener('click', onDismiss);
+  head.append(logo(), el('span', { class: 'brand' }, 'BanWatch'), el('span', { class: 'chip' }, t(`severity_${n.severity}`)), close);
+
+  const line = el('p', { class: 'line' }, markLine(n));
+  const parts: Node[] = [head, el('h2', {}, title), line];
+  if (n.kind === 'reported-link' && n.relationship) parts.push(el('p', { class: 'note' }, n.relationship));
+  parts.push(el('p', { class: 'why note' }, whyLine(n)));
+  const details = el('button', { type: 'button', class: 'btn primary' }, t('actionDetails'));
+  details.addEventListener('click', onDetails);
+  const actions = el('div', { class: 'actions' });
+  actions.append(details);
+  parts.push(actions);
+  card.append(...parts);
+  root.append(el('style', {}, bannerCss + noticeCss), card);
+}
+
+/** Tooltip and accessible label of a chip. */
+export function chipLabel(m: ShopMark): string {
+  if (m.kind === 'reported-link') return t('shopChipTooltipReported', [m.name, m.linkedVendorName ?? '']);
+  return t('shopChipTooltip', [m.name, t(`severity_${m.severity}`), m.ruling?.shortName ?? '']);
+}
+
+/** A chip for one result link or listing tile: inline, after the link, never inside it. */
+export function createChip(m: ShopMark): HTMLElement {
+  const host = document.createElement(CHIP_TAG);
+  host.setAttribute(CHIP_ATTR, m.id);
+  host.setAttribute('data-severity', m.severity);
+  const label = chipLabel(m);
+  host.setAttribute('title', label);
+  const root = host.attachShadow({ mode: 'open' });
+  const text = m.kind === 'reported-link' ? t('shopChipReported') : `${m.name} · ${t(`severity_${m.severity}`)}`;
+  root.append(el('style', {}, chipCss), el('span', { class: 'chip', role: 'img', 'aria-label': label }, `BanWatch: ${text}`));
+  return host;
+}
