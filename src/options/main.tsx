@@ -15,6 +15,7 @@ import { WARNING_STYLES, type Settings, type UserSettingKey } from '../core/sett
 import { toCsv, type LogEntry } from '../core/decision-log';
 import { displayHost } from '../core/host';
 import { buildExport, MAX_IMPORT_BYTES, parseImport } from './import';
+import { ShoppingSection } from './ShoppingSection';
 import '../shared/page.css';
 import './options.css';
 
@@ -273,6 +274,7 @@ function App() {
                 ['audience', 'optionsAudienceTitle'],
                 ['severity', 'optionsSeverityTitle'],
                 ['authorities', 'optionsAuthoritiesTitle'],
+                ['shopping', 'shopSectionTitle'],
                 ['exceptions', 'optionsExceptionsTitle'],
                 ['log', 'optionsLogTitle'],
                 ['backup', 'optionsBackupTitle'],
@@ -359,6 +361,8 @@ function App() {
               ))}
             </fieldset>
           </Section>
+
+          <ShoppingSection />
 
           <Section id="exceptions" title={t('optionsExceptionsTitle')} intro={t('optionsExceptionsIntro')}>
             <RemovableList
