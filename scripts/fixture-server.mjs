@@ -36,7 +36,9 @@ export async function startFixtureServer() {
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(pageFor(url.pathname, host));
+    // ?fixture=<name> picks the page regardless of the path, so a test can use a site's real
+    // URL shape (https://www.google.com/search?q=…&fixture=serp-google).
+    res.end(pageFor(url.searchParams.get('fixture') ?? url.pathname, host));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
