@@ -75,6 +75,7 @@ export default defineConfig({
       input: {
         details: 'src/details/index.html',
         warning: 'src/warning/index.html',
+        onboarding: 'src/onboarding/index.html',
       },
     },
   },

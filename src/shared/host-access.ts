@@ -1,0 +1,54 @@
+// Host access for the content script. Chromium grants the content script's host permissions
+// (its match patterns, generated from the vendor data) at install; Firefox's MV3 grants them only
+// when the user agrees, so the onboarding page asks and the popup says when a vendor site is not
+// covered. Only the patterns already in the manifest are ever asked for.
+import browser from './browser';
+
+/** The content script's match patterns, from the built manifest (one per vendor domain). */
+export function contentScriptOrigins(): string[] {
+  const scripts = browser.runtime.getManifest().content_scripts ?? [];
+  return [...new Set(scripts.flatMap((s) => s.matches ?? []))];
+}
+
+/** The origin pattern the browser checks for a page, e.g. `https://www.kaspersky.com/*`; null for non-web URLs. */
+export function originPattern(url: string): string | null {
+  try {
+    const u = new URL(url);
+    if ((u.protocol !== 'https:' && u.protocol !== 'http:') || !u.hostname) return null;
+    return `${u.protocol}//${u.hostname}/*`;
+  } catch {
+    return null;
+  }
+}
+
+/** True when BanWatch may run on this page's host (false for non-web URLs or on error). */
+export async function hostAccessGranted(url: string): Promise<boolean> {
+  const origin = originPattern(url);
+  if (!origin) return false;
+  try {
+    return await browser.permissions.contains({ origins: [origin] });
+  } catch {
+    return false;
+  }
+}
+
+/** True when every vendor domain the content script is meant for is granted. */
+export async function allVendorAccessGranted(): Promise<boolean> {
+  const origins = contentScriptOrigins();
+  if (!origins.length) return true;
+  try {
+    return await browser.permissions.contains({ origins });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Asks for the content script's host permissions. Must be called straight from a click handler
+ * (Firefox requires a user action), before any await.
+ */
+export function requestVendorAccess(): Promise<boolean> {
+  return browser.permissions.request({ origins: contentScriptOrigins() });
+}
+
+export const ONBOARDING_PAGE = 'src/onboarding/index.html';
