@@ -52,7 +52,9 @@ async function currentUrl(): Promise<string | null> {
   }
   if (tab?.url) return tab.url;
   if (tab?.id === undefined) return null;
-  const state = await send({ type: 'ui-bg-tab-state', tabId: tab.id }).catch(() => null);
+  // A worker that is starting up answers in milliseconds; never leave the popup blank waiting.
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 1500));
+  const state = await Promise.race([send({ type: 'ui-bg-tab-state', tabId: tab.id }).catch(() => null), timeout]);
   return state?.url ?? null;
 }
 

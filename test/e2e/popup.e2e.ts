@@ -48,7 +48,7 @@ async function popupFor(url: string): Promise<{ site: Page; popup: Page }> {
     }
   }
   const popup = await popupPage(`?tab=${tabId}`);
-  await popup.locator('#vendor-title').waitFor();
+  await popup.locator('#vendor-title').waitFor({ timeout: 15_000 });
   return { site, popup };
 }
 
