@@ -313,6 +313,7 @@ describe('options page', () => {
     await poll(() => options.locator('#snoozed').textContent()).toContain('DJI');
     expect(await runAxe(options)).toEqual([]);
     await options.setViewportSize({ width: 1280, height: 2600 });
+    await options.evaluate(() => scrollTo(0, 0));
     await screenshot(options, 'options-light');
   });
 });
@@ -451,6 +452,7 @@ describe('enterprise policy (storage.managed)', () => {
     expect(await options.locator('.policy-problems summary').textContent()).toMatch(/1 part/);
     expect(await runAxe(options)).toEqual([]);
     await options.setViewportSize({ width: 1280, height: 2000 });
+    await options.evaluate(() => scrollTo(0, 0));
     await screenshot(options, 'options-policy');
   });
 
