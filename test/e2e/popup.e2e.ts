@@ -6,11 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, RESULTS, tabIdOf, type Harness } from './harness';
+import { launch, RESULTS, type Harness } from './harness';
 
 let h: Harness;
+/**
+ * An extension page used to read and write extension storage and list tabs. Unlike the service
+ * worker handle, it stays valid when MV3 stops and restarts the worker between tests.
+ */
+let ext: Page;
 beforeAll(async () => {
   h = await launch();
+  ext = await h.context.newPage();
+  await ext.goto(h.url('src/details/index.html?vendor=none'));
 });
 afterAll(async () => {
   await h?.close();
@@ -37,24 +44,31 @@ async function popupPage(query = ''): Promise<Page> {
 async function popupFor(url: string): Promise<{ site: Page; popup: Page }> {
   const site = await h.context.newPage();
   await site.goto(url);
-  // The background records the tab once the content script reports the page; a cold browser on
-  // a busy machine can take longer than tabIdOf's own 5 s.
-  let tabId: number | undefined;
-  for (let attempt = 0; tabId === undefined; attempt++) {
-    try {
-      tabId = await tabIdOf(h, site);
-    } catch (error) {
-      if (attempt >= 2) throw error;
-    }
-  }
+  // The background records the tab once the content script has reported the page.
+  const tabId = await tabIdFor(site);
   const popup = await popupPage(`?tab=${tabId}`);
   await popup.locator('#vendor-title').waitFor({ timeout: 15_000 });
   return { site, popup };
 }
 
+/** The id of the tab showing vendor page `site`, from the background's per-tab state. */
+async function tabIdFor(site: Page): Promise<number> {
+  const url = site.url();
+  for (let attempt = 0; attempt < 150; attempt++) {
+    const id = await ext.evaluate(async (u: string) => {
+      const all: Record<string, { url: string }> = await chrome.storage.session.get(null);
+      const hit = Object.entries(all).find(([k, v]) => k.startsWith('tab:') && v.url === u);
+      return hit ? Number(hit[0].slice(4)) : null;
+    }, url);
+    if (id !== null) return id;
+    await site.waitForTimeout(100);
+  }
+  throw new Error(`no tab state for ${url}`);
+}
+
 /** The id of the newest tab (tabs are numbered in creation order). */
 async function newestTabId(): Promise<number> {
-  return h.worker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t: { id: number }) => t.id)));
+  return ext.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t: { id: number }) => t.id)));
 }
 
 /** A tab at `url` whose URL the background knows (as it would from the page or activeTab). */
@@ -62,7 +76,7 @@ async function popupForKnownUrl(url: string, pageUrl = 'https://example.org/'): 
   const site = await h.context.newPage();
   await site.goto(pageUrl);
   const tabId = await newestTabId();
-  await h.worker.evaluate(
+  await ext.evaluate(
     async ([id, u]: [number, string]) => chrome.storage.session.set({ [`tab:${id}`]: { url: u, host: new URL(u).hostname, vendorId: null, severity: null } }),
     [tabId, url] as [number, string],
   );
@@ -72,10 +86,10 @@ async function popupForKnownUrl(url: string, pageUrl = 'https://example.org/'): 
 }
 
 async function setSettings(values: Record<string, unknown>): Promise<void> {
-  await h.worker.evaluate(async (v: Record<string, unknown>) => chrome.storage.sync.set(v), values);
+  await ext.evaluate(async (v: Record<string, unknown>) => chrome.storage.sync.set(v), values);
 }
 async function removeSettings(keys: string[]): Promise<void> {
-  await h.worker.evaluate(async (k: string[]) => chrome.storage.sync.remove(k), keys);
+  await ext.evaluate(async (k: string[]) => chrome.storage.sync.remove(k), keys);
 }
 
 const AXE_SOURCE = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
