@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { appendEntry, csvCell, isLogEntry, MAX_ENTRIES, readLog, REPEAT_WINDOW_MS, toCsv, type LogEntry } from '../../src/core/decision-log';
+
+const entry = (i: number, over: Partial<LogEntry> = {}): LogEntry => ({
+  time: new Date(Date.UTC(2026, 0, 1) + i * REPEAT_WINDOW_MS * 2).toISOString(),
+  host: 'www.kaspersky.com',
+  vendorId: 'kaspersky',
+  vendorName: 'Kaspersky',
+  ruling: 'Commerce Dept. Final Determination',
+  severity: 'prohibited',
+  action: 'warned',
+  ...over,
+});
+
+describe('appendEntry', () => {
+  it('keeps only the newest entries (ring buffer)', () => {
+    let log: LogEntry[] = [];
+    for (let i = 0; i < MAX_ENTRIES + 25; i++) log = appendEntry(log, entry(i))!;
+    expect(log).toHaveLength(MAX_ENTRIES);
+    expect(log[0]).toEqual(entry(25));
+    expect(log.at(-1)).toEqual(entry(MAX_ENTRIES + 24));
+    expect(appendEntry([entry(0), entry(1)], entry(2), 2)).toEqual([entry(1), entry(2)]);
+  });
+
+  it('skips a repeated warning for the same host and vendor within the window', () => {
+    const first = entry(0);
+    const soon = { ...first, time: new Date(Date.parse(first.time) + 60_000).toISOString() };
+    expect(appendEntry([first], soon)).toBeNull();
+    const later = { ...first, time: new Date(Date.parse(first.time) + REPEAT_WINDOW_MS + 1).toISOString() };
+    expect(appendEntry([first], later)).toHaveLength(2);
+    expect(appendEntry([first], { ...soon, host: 'kaspersky.com' })).toHaveLength(2);
+  });
+
+  it('always records decisions, even right after the warning', () => {
+    const first = entry(0);
+    expect(appendEntry([first], { ...first, action: 'proceeded-once' })).toHaveLength(2);
+    expect(appendEntry([first, { ...first, action: 'proceeded-once' }], { ...first, action: 'proceeded-once' })).toHaveLength(3);
+  });
+});
+
+describe('readLog', () => {
+  it('drops malformed entries and applies the bound', () => {
+    expect(readLog('junk')).toEqual([]);
+    expect(readLog([entry(0), { ...entry(1), action: 'hacked' }, { ...entry(2), time: 'yesterday' }, null, 5, { ...entry(3), host: 7 }])).toEqual([entry(0)]);
+    expect(readLog(Array.from({ length: MAX_ENTRIES + 5 }, (_, i) => entry(i)))).toHaveLength(MAX_ENTRIES);
+    expect(isLogEntry({ ...entry(0), host: 'x'.repeat(501) })).toBe(false);
+  });
+});
+
+describe('CSV export', () => {
+  it('writes a header and one CRLF-terminated row per entry', () => {
+    const csv = toCsv([entry(0), entry(1, { action: 'proceeded-always' })]);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('time,host,vendor_id,vendor,ruling,severity,action');
+    expect(lines[1]).toBe(`${entry(0).time},www.kaspersky.com,kaspersky,Kaspersky,Commerce Dept. Final Determination,prohibited,warned`);
+    expect(lines[2]?.endsWith(',proceeded-always')).toBe(true);
+    expect(lines.at(-1)).toBe('');
+  });
+
+  it('quotes commas, quotes and line breaks (RFC 4180)', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell('plain')).toBe('plain');
+  });
+
+  it('defuses cells a spreadsheet would run as a formula', () => {
+    expect(csvCell('=HYPERLINK("http://evil","x")')).toBe(`"'=HYPERLINK(""http://evil"",""x"")"`);
+    expect(csvCell('+1+1')).toBe(`"'+1+1"`);
+    expect(csvCell('-2+3')).toBe(`"'-2+3"`);
+    expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvCell('\tcmd')).toBe(`"'\tcmd"`);
+    expect(csvCell('a=b')).toBe('a=b');
+    const csv = toCsv([entry(0, { vendorName: '=cmd|" /C calc"!A0', ruling: 'x,y' })]);
+    expect(csv).toContain(`"'=cmd|"" /C calc""!A0","x,y"`);
+  });
+});
