@@ -219,7 +219,10 @@ describe('options page', () => {
         expect(text).toMatch(/field allowedSites\[1\]: expected a lowercase host name/);
         expect(text).toMatch(/field mystery: unknown setting/);
       }
-      if (f.name === 'syntax.json') await screenshot(options, 'options-import-errors');
+      if (f.name === 'types.json') {
+        await options.locator('#backup').scrollIntoViewIfNeeded();
+        await screenshot(options, 'options-import-errors');
+      }
     }
     expect(await stored(h)).toEqual(before);
     expect(await options.getByRole('radio', { name: /Business buyer/ }).isChecked()).toBe(true);
