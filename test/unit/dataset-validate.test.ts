@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import raw from '../../src/data/dataset.json';
-import { isRegistrableHost, validateDataset, validateOrgList } from '../../src/core/dataset/validate';
+import { isPlausibleHost, validateDataset, validateOrgList } from '../../src/core/dataset/validate';
+import { isRegistrableHost } from '../../src/core/dataset/registrable';
 import type { Dataset } from '../../src/core/dataset/schema';
 
 const fresh = (): Dataset => structuredClone(raw) as Dataset;
@@ -8,7 +9,7 @@ const fresh = (): Dataset => structuredClone(raw) as Dataset;
 function errorsAfter(mutate: (d: Dataset) => void): string[] {
   const d = fresh();
   mutate(d);
-  return validateDataset(d).errors;
+  return validateDataset(d, isRegistrableHost).errors;
 }
 
 const vendor = (d: Dataset, id: string) => {
@@ -24,7 +25,7 @@ const ruling = (d: Dataset, id: string) => {
 
 describe('bundled dataset', () => {
   it('passes validation', () => {
-    const result = validateDataset(raw);
+    const result = validateDataset(raw, isRegistrableHost);
     expect(result.errors).toEqual([]);
     expect(result.dataset?.meta.version).toBe('2026.11.28');
   });
@@ -161,6 +162,19 @@ describe('isRegistrableHost', () => {
   it('rejects public suffixes', () => {
     expect(isRegistrableHost('com')).toBe(false);
     expect(isRegistrableHost('co.uk')).toBe(false);
+  });
+});
+
+describe('isPlausibleHost (the extension-side check for organisation lists)', () => {
+  it('accepts ordinary and IDN hosts', () => {
+    expect(isPlausibleHost('acme-cams.com')).toBe(true);
+    expect(isPlausibleHost('shop.acme.co.uk')).toBe(true);
+    expect(isPlausibleHost('xn--80ak6aa92e.xn--p1ai')).toBe(true);
+  });
+  it('rejects single labels, IP addresses and numeric top-level labels', () => {
+    expect(isPlausibleHost('localhost')).toBe(false);
+    expect(isPlausibleHost('10.0.0.1')).toBe(false);
+    expect(isPlausibleHost('acme.123')).toBe(false);
   });
 });
 

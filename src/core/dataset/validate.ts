@@ -1,7 +1,10 @@
 // Validation of the bundled dataset and of organisations' own vendor lists: the zod schema first,
 // then the cross-checks a schema cannot express (references resolve, ids and domains unique,
 // domains registrable, dates ordered, every ruling primary-sourced, names unambiguous).
-import { parse } from 'tldts';
+//
+// The domain check is passed in: the build and the tests use the full Public Suffix List
+// (registrable.ts, via tldts), while the extension itself checks an organisation's list with the
+// light `isPlausibleHost`, so the PSL data never ships in the service worker or the pages.
 import type { z } from 'zod';
 import { datasetSchema, orgListSchema, type Dataset, type OrgList, type Ruling, type Vendor } from './schema';
 
@@ -14,13 +17,11 @@ function zodErrors(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`);
 }
 
-/** True when `d` is a registrable domain under a known public suffix, or a host under one (never a bare suffix). */
-export function isRegistrableHost(d: string): boolean {
-  const info = parse(d);
-  // isIcann: the suffix matched a real Public Suffix List rule, not the implicit "*" fallback.
-  if (info.isIp || !info.isIcann || !info.domain || info.publicSuffix === d) return false;
-  return d === info.domain || d.endsWith(`.${info.domain}`);
-}
+/** Decides whether a listed domain is acceptable. */
+export type HostCheck = (domain: string) => boolean;
+
+/** At least two labels, an alphabetic top-level label, not an IP address: what can be told without the PSL. */
+export const isPlausibleHost: HostCheck = (d) => /^([a-z0-9-]+\.)+(xn--[a-z0-9-]+|[a-z]{2,63})$/.test(d);
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 function isIsoDay(s: string): boolean {
@@ -63,6 +64,7 @@ function checkVendors(
   where: string,
   errors: string[],
   domainOwner: Map<string, string>,
+  isHost: HostCheck,
 ): void {
   for (const id of duplicates(vendors.map((v) => v.id))) errors.push(`${where}: duplicate vendor id "${id}"`);
   vendors.forEach((v, i) => {
@@ -74,7 +76,7 @@ function checkVendors(
     for (const id of duplicates(v.rulings.map((r) => r.ruling))) errors.push(`${at}: ruling "${id}" referenced twice`);
     const own = new Set<string>();
     for (const d of v.domains) {
-      if (!isRegistrableHost(d.domain)) errors.push(`${at}: domain "${d.domain}" is not registrable under the Public Suffix List`);
+      if (!isHost(d.domain)) errors.push(`${at}: domain "${d.domain}" is not registrable under the Public Suffix List`);
       if (own.has(d.domain)) errors.push(`${at}: domain "${d.domain}" listed twice`);
       own.add(d.domain);
       const owner = domainOwner.get(d.domain);
@@ -82,7 +84,7 @@ function checkVendors(
       else domainOwner.set(d.domain, `vendor ${v.id}`);
     }
     for (const x of v.exclusions ?? []) {
-      if (!isRegistrableHost(x.domain)) errors.push(`${at}: exclusion "${x.domain}" is not registrable under the Public Suffix List`);
+      if (!isHost(x.domain)) errors.push(`${at}: exclusion "${x.domain}" is not registrable under the Public Suffix List`);
       if (own.has(x.domain)) errors.push(`${at}: exclusion "${x.domain}" is also one of the vendor's domains`);
     }
   });
@@ -92,7 +94,7 @@ function namesOf(v: { name: string; aliases: string[]; legalNames?: string[] }):
   return [v.name, ...v.aliases, ...(v.legalNames ?? [])].map((n) => n.trim().toLowerCase());
 }
 
-export function validateDataset(raw: unknown): ValidationResult<Dataset> {
+export function validateDataset(raw: unknown, isHost: HostCheck): ValidationResult<Dataset> {
   const parsed = datasetSchema.safeParse(raw);
   if (!parsed.success) return { errors: zodErrors(parsed.error) };
   const ds = parsed.data;
@@ -101,7 +103,7 @@ export function validateDataset(raw: unknown): ValidationResult<Dataset> {
   checkRulings(ds.rulings, 'rulings', errors);
   const rulingIds = new Set(ds.rulings.map((r) => r.id));
   const domainOwner = new Map<string, string>();
-  checkVendors(ds.vendors, rulingIds, 'vendors', errors, domainOwner);
+  checkVendors(ds.vendors, rulingIds, 'vendors', errors, domainOwner, isHost);
   const vendorIds = new Set(ds.vendors.map((v) => v.id));
 
   const allIds = [...ds.vendors.map((v) => v.id), ...ds.notRestricted.map((n) => n.id), ...ds.reportedLinks.map((r) => r.id)];
@@ -111,7 +113,7 @@ export function validateDataset(raw: unknown): ValidationResult<Dataset> {
   for (const v of ds.vendors) for (const n of namesOf(v)) vendorNames.set(n, v.id);
 
   const claim = (domain: string, who: string, at: string): void => {
-    if (!isRegistrableHost(domain)) errors.push(`${at}: domain "${domain}" is not registrable under the Public Suffix List`);
+    if (!isHost(domain)) errors.push(`${at}: domain "${domain}" is not registrable under the Public Suffix List`);
     const owner = domainOwner.get(domain);
     if (owner && owner !== who) errors.push(`${at}: domain "${domain}" is also claimed by ${owner}`);
     else domainOwner.set(domain, who);
@@ -147,7 +149,11 @@ export function validateDataset(raw: unknown): ValidationResult<Dataset> {
  * An organisation's own list. Its vendors may reference its own rulings or the bundled ones
  * (`knownRulingIds`); its ruling ids must not collide with bundled ids.
  */
-export function validateOrgList(raw: unknown, knownRulingIds: Iterable<string> = []): ValidationResult<OrgList> {
+export function validateOrgList(
+  raw: unknown,
+  knownRulingIds: Iterable<string> = [],
+  isHost: HostCheck = isPlausibleHost,
+): ValidationResult<OrgList> {
   const parsed = orgListSchema.safeParse(raw);
   if (!parsed.success) return { errors: zodErrors(parsed.error) };
   const list = parsed.data;
@@ -159,6 +165,6 @@ export function validateOrgList(raw: unknown, knownRulingIds: Iterable<string> =
     if (known.has(r.id)) errors.push(`rulings.${i} (${r.id}): id collides with a bundled ruling id`);
   });
   const rulingIds = new Set([...known, ...own.map((r) => r.id)]);
-  checkVendors(list.vendors, rulingIds, 'vendors', errors, new Map());
+  checkVendors(list.vendors, rulingIds, 'vendors', errors, new Map(), isHost);
   return errors.length ? { errors } : { dataset: list, errors };
 }
