@@ -9,5 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A real browser on a shared two-core machine: the first banner after a cold start can take
+    // seconds. These are upper bounds for waiting, not timing assertions.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });
