@@ -56,10 +56,11 @@ async function doSync(): Promise<ShoppingState> {
     const granted = await browser.permissions.contains({ origins: originsFor(feature) });
     const want = settings[feature] && granted;
     const existing = registered.find((s) => s.id === id);
-    const script = { id, js: [SHOP_SCRIPT], matches: matchesFor(feature), runAt: 'document_idle' as const, allFrames: false };
+    const script = { id, js: [SHOP_SCRIPT], matches: matchesFor(feature), runAt: 'document_idle' as const, allFrames: false, persistAcrossSessions: true };
+    const same = (a: string[] | undefined, b: string[]) => (a ?? []).map((x) => x.replace(/^\//, '')).sort().join() === [...b].sort().join();
     if (want && !existing) {
-      await browser.scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
-    } else if (want && existing && (existing.js?.join() !== script.js.join() || existing.matches?.join() !== script.matches.join())) {
+      await browser.scripting.registerContentScripts([script]);
+    } else if (want && existing && (!same(existing.js, script.js) || !same(existing.matches, script.matches) || !existing.persistAcrossSessions)) {
       await browser.scripting.updateContentScripts([script]); // an update moved the file or the hosts
     } else if (!want && existing) {
       await browser.scripting.unregisterContentScripts({ ids: [id] });

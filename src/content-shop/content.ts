@@ -10,7 +10,7 @@ import { siteForHost } from '../core/shopping/sites';
 import { jsonLdCandidates, metaCandidates, tidy } from '../core/shopping/extract';
 import type { BrandReply, LinksReply, ShopMark, ShopMessage } from '../shared/messages';
 import { ADAPTERS } from './adapters';
-import type { SearchAdapter, ShopAdapter } from './adapters/types';
+import type { SearchAdapter, ShopAdapter, Tile } from './adapters/types';
 import { CHIP_TAG, createChip, NOTICE_TAG, renderNotice } from './notice';
 
 type Ext = {
@@ -20,7 +20,8 @@ type Ext = {
 const ext = ((globalThis as { browser?: Ext }).browser ?? (globalThis as unknown as { chrome: Ext }).chrome) as Ext;
 const send = <T>(m: ShopMessage) => ext.runtime.sendMessage(m) as Promise<T>;
 
-const SLICE = 250; // elements handled per task before yielding
+const SLICE = 250; // elements read per task before yielding
+const CHIPS = 100; // chips inserted per task (each insertion invalidates the page's layout)
 const BATCH = 500; // hosts or brand values per message (the background's limit)
 const THROTTLE_MS = 300;
 const MAX_RESTORES = 5;
@@ -52,16 +53,17 @@ function reset(): void {
 
 /** Adds a chip after each anchor whose key has a mark, in slices. */
 async function mark(pairs: [Element, string][], s = state): Promise<void> {
-  for (let i = 0; i < pairs.length; i += SLICE) {
+  const marked = pairs.filter(([, key]) => s.cache.get(key));
+  for (let i = 0; i < marked.length; i += CHIPS) {
     if (s !== state) return; // settings changed meanwhile
-    for (const [anchor, key] of pairs.slice(i, i + SLICE)) {
+    for (const [anchor, key] of marked.slice(i, i + CHIPS)) {
       const m = s.cache.get(key);
       if (!m || !anchor.isConnected) continue;
       const chip = createChip(m);
       anchor.after(chip);
       s.chips.push(chip);
     }
-    if (i + SLICE < pairs.length) await nextTask();
+    if (i + CHIPS < marked.length) await nextTask();
   }
 }
 
@@ -95,8 +97,17 @@ async function scanSearch(adapter: SearchAdapter, s = state): Promise<void> {
 async function scanShop(adapter: ShopAdapter, s = state): Promise<void> {
   const candidates = tidy([...jsonLdCandidates(document), ...metaCandidates(document), ...adapter.byline(document)]);
   const signature = JSON.stringify(candidates);
-  const tiles = (adapter.tiles?.(document) ?? []).filter((t) => !s.done.has(t.anchor));
-  for (const t of tiles) s.done.add(t.anchor);
+  const roots = (adapter.tileRoots?.(document) ?? []).filter((r) => !s.done.has(r));
+  const tiles: Tile[] = [];
+  for (let i = 0; i < roots.length && adapter.tile; i += SLICE) {
+    for (const r of roots.slice(i, i + SLICE)) {
+      s.done.add(r);
+      const tile = adapter.tile(r);
+      if (tile) tiles.push(tile);
+    }
+    await nextTask();
+    if (s !== state) return;
+  }
   const unknown = [...new Set(tiles.map((t) => t.value))].filter((v) => !s.cache.has(v));
   const pageChanged = signature !== s.signature;
   for (let i = 0; i === 0 || i < unknown.length; i += BATCH) {

@@ -78,7 +78,8 @@ describe('product pages', () => {
   });
 
   it('Newegg: listing tiles with a brand logo, and no tile without one', () => {
-    const tiles = shop('newegg').tiles!(load('shop-newegg-listing'));
+    const a = shop('newegg');
+    const tiles = a.tileRoots!(load('shop-newegg-listing')).map((r) => a.tile!(r)).filter((t) => t !== null);
     expect(tiles.map((t) => t.value)).toEqual(['HIKVISION', 'Lorex', 'TP-LINK', 'EZVIZ']);
     expect(tiles.every((t) => t.anchor.classList.contains('item-title'))).toBe(true);
   });

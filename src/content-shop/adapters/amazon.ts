@@ -17,10 +17,10 @@ export const amazon: ShopAdapter = {
     ...byline(doc.querySelector('#productOverview_feature_div tr.po-brand td:last-child')?.textContent, 'po-brand'),
   ],
   title: (doc) => doc.querySelector('#title') ?? doc.querySelector('#productTitle'),
-  tiles: (root) =>
-    all(root, '[data-component-type="s-search-result"]').flatMap((tile): Tile[] => {
-      const brand = tile.querySelector('[data-cy="title-recipe"] > .a-row.a-color-secondary > h2 > span')?.textContent?.trim();
-      const anchor = tile.querySelector('[data-cy="title-recipe"] > a');
-      return brand && anchor ? [{ value: brand, anchor }] : [];
-    }),
+  tileRoots: (root) => all(root, '[data-component-type="s-search-result"]'),
+  tile: (tile): Tile | null => {
+    const brand = tile.querySelector('[data-cy="title-recipe"] > .a-row.a-color-secondary > h2 > span')?.textContent?.trim();
+    const anchor = tile.querySelector('[data-cy="title-recipe"] > a');
+    return brand && anchor ? { value: brand, anchor } : null;
+  },
 };

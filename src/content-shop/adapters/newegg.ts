@@ -10,10 +10,10 @@ export const newegg: ShopAdapter = {
   kind: 'shop',
   byline: (doc) => byline(brandText(doc.querySelector('.product-view-brand')), '.product-view-brand'),
   title: (doc) => doc.querySelector('h1.product-title'),
-  tiles: (root) =>
-    all(root, '.item-cell').flatMap((tile): Tile[] => {
-      const brand = brandText(tile.querySelector('a.item-brand'));
-      const anchor = tile.querySelector('a.item-title');
-      return brand && anchor ? [{ value: brand, anchor }] : [];
-    }),
+  tileRoots: (root) => all(root, '.item-cell'),
+  tile: (tile): Tile | null => {
+    const brand = brandText(tile.querySelector('a.item-brand'));
+    const anchor = tile.querySelector('a.item-title');
+    return brand && anchor ? { value: brand, anchor } : null;
+  },
 };

@@ -17,8 +17,10 @@ export interface ShopAdapter {
   byline(doc: ParentNode): BrandCandidate[];
   /** The product title: the notice goes right after it. */
   title(doc: ParentNode): Element | null;
-  /** Listing tiles carrying a brand field (optional: only where the site shows one). */
-  tiles?(root: ParentNode): Tile[];
+  /** Listing tiles (optional: only where the site shows a brand field on them): one query… */
+  tileRoots?(root: ParentNode): Element[];
+  /** …then each tile read on its own, so a 10,000-tile page can be handled in slices. */
+  tile?(el: Element): Tile | null;
 }
 
 export interface SearchAdapter {
