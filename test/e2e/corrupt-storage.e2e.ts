@@ -1,0 +1,145 @@
+// Corrupt storage in a real browser (issue #8): garbage written to every settings key in
+// storage.sync and storage.local (wrong types, 1 MB strings, cyclic-looking JSON text, arrays
+// where objects belong, unknown keys, __proto__ / constructor keys). The background still
+// answers, the banner still appears on https://www.kaspersky.com/ with default behaviour, the
+// popup, options and onboarding pages render without page errors, and valid keys stored next to
+// the garbage are kept. The per-key rules themselves are unit-tested (storage-corrupt.test.ts).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { bannerHost, launch, type Harness } from './harness';
+
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function extPage(path = 'src/onboarding/index.html'): Promise<Page> {
+  const p = await h.context.newPage();
+  await p.goto(h.url(path));
+  return p;
+}
+
+/** Garbage for every key, and for the legacy (v0) keys too. Runs in an extension page. */
+async function writeGarbage(p: Page, keepValid: boolean): Promise<void> {
+  await p.evaluate(async (keep) => {
+    const MB = 'x'.repeat(1 << 20);
+    const cyclic = '{"a":{"$ref":"$"},"b":{"$ref":"$.a"}}';
+    const garbage = {
+      schemaVersion: 'one',
+      enabled: 'yes',
+      warningStyle: cyclic,
+      audience: ['consumer'],
+      minSeverity: { severity: 'watch' },
+      authorities: [true, false, true],
+      allowedSites: { 'www.kaspersky.com': true },
+      hiddenVendors: 'kaspersky',
+      snoozed: JSON.parse('{"__proto__":"sig","constructor":"sig","kaspersky":42}'),
+      shoppingSites: 1,
+      searchResults: null,
+      decisionLog: 'true',
+      // legacy keys with garbage too
+      on: 'off',
+      mode: 7,
+      whitelist: 'www.kaspersky.com',
+      snoozes: { vendor: 'kaspersky' },
+      // unknown keys
+      unknownKey: MB,
+      __proto__polluted: { __proto__: { polluted: true } },
+      constructor: { prototype: { polluted: true } },
+    };
+    if (keep) {
+      // Legacy keys make the first read migrate and write back, and concurrent readers can then
+      // race that write (reported as a settings-store issue; see docs/security.md). This case
+      // checks per-key fallback, so it leaves them out.
+      for (const k of ['on', 'mode', 'whitelist', 'snoozes']) delete (garbage as Record<string, unknown>)[k];
+    }
+    // sync has a per-item quota: the 1 MB values go to local, where every key is garbage too.
+    const syncSafe = Object.fromEntries(Object.entries(garbage).filter(([k]) => k !== 'unknownKey'));
+    await chrome.storage.sync.clear();
+    await chrome.storage.local.clear();
+    await chrome.storage.sync.set(syncSafe);
+    await chrome.storage.local.set({ ...garbage, audience: MB, allowedSites: [MB, 3, null] });
+    if (keep) {
+      // Valid values next to the garbage (local wins over sync on read): they must be kept.
+      await chrome.storage.local.set({ warningStyle: 'banner', hiddenVendors: ['huawei'], allowedSites: ['example.org', MB] });
+    }
+  }, keepValid);
+  // Each write wakes the background (settings-sync re-evaluates tabs, and the first read migrates
+  // the legacy keys). Let that settle: storage unchanged over two reads 500 ms apart.
+  let last = '';
+  for (let i = 0; i < 20; i++) {
+    await p.waitForTimeout(500);
+    const now = await p.evaluate(async () => JSON.stringify([await chrome.storage.sync.get(null), Object.keys(await chrome.storage.local.get(null)).sort()]));
+    if (now === last) break;
+    last = now;
+  }
+}
+
+describe('corrupt storage', () => {
+  it('the background still answers, and the banner appears on www.kaspersky.com with default behaviour', async () => {
+    const p = await extPage();
+    await writeGarbage(p, false);
+    const reply = await p.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-warning', url: 'https://www.kaspersky.com/' }));
+    expect(reply?.host).toBe('www.kaspersky.com');
+    expect(reply?.warning?.vendorId).toBe('kaspersky');
+    expect(reply?.shown).toBe(true);
+    await p.close();
+
+    const page = await h.context.newPage();
+    await page.goto('https://www.kaspersky.com/');
+    await bannerHost(page).waitFor({ state: 'attached', timeout: 15_000 });
+    expect(await bannerHost(page).getAttribute('data-banwatch-vendor')).toBe('kaspersky');
+    await expect.poll(() => page.locator('[data-banwatch-banner] h2').textContent(), { timeout: 5000 }).toBe('Kaspersky');
+    // Default behaviour: a banner (not the strict-mode page), at the consumer defaults.
+    expect(page.url()).toBe('https://www.kaspersky.com/');
+    await page.close();
+  });
+
+  it('the popup, options and onboarding pages render without page errors', async () => {
+    for (const path of ['src/popup/index.html', 'src/options/index.html', 'src/details/index.html?vendor=kaspersky', 'src/onboarding/index.html']) {
+      const page = await h.context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(h.url(path));
+      await expect.poll(() => page.locator('#app *').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await page.waitForTimeout(300);
+      expect(errors, path).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('valid keys stored next to garbage are kept (and their valid items), the rest fall back', async () => {
+    const p = await extPage();
+    await writeGarbage(p, true);
+    const huawei = await p.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-warning', url: 'https://www.huawei.com/' }));
+    expect(huawei?.warning?.vendorId).toBe('huawei');
+    expect(huawei?.shown).toBe(false); // hiddenVendors: ['huawei'] was kept
+    const example = await p.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-warning', url: 'https://example.org/' }));
+    expect(example?.warning ?? null).toBeNull();
+    const kaspersky = await p.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-warning', url: 'https://www.kaspersky.com/' }));
+    expect(kaspersky?.shown).toBe(true); // garbage elsewhere did not turn warnings off
+    await p.close();
+
+    const page = await h.context.newPage();
+    await page.goto('https://www.huawei.com/');
+    await page.waitForTimeout(1500);
+    expect(await bannerHost(page).count()).toBe(0);
+    await page.goto('https://www.kaspersky.com/');
+    await bannerHost(page).waitFor({ state: 'attached', timeout: 15_000 });
+    await page.close();
+
+    const clean = await extPage();
+    await clean.evaluate(async () => {
+      await chrome.storage.sync.clear();
+      await chrome.storage.local.clear();
+    });
+    expect(await clean.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty('polluted');
+    await clean.close();
+  });
+});
