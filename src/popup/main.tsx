@@ -25,6 +25,7 @@ import { DatasetLine, VendorView } from '../ui/VendorView';
 import { NotRestrictedView, ReportedLinkView } from '../ui/EntryViews';
 import { Lookup } from '../ui/Lookup';
 import { Logo } from '../ui/Logo';
+import { HostAccessNotice } from '../onboarding/HostAccessNotice';
 import '../shared/page.css';
 import '../ui/ui.css';
 import './popup.css';
@@ -101,6 +102,7 @@ function SitePanel({ site, data }: { site: Site; data: PageData }) {
       return (
         <>
           <p class="site-host muted small">{t('popupThisSite', displayHost(site.host))}</p>
+          <HostAccessNotice url={`https://${site.host}/`} />
           <VendorView vendor={site.vendor} origin={site.origin} model={site.model} data={data} full={false} match={site.match} />
           <p class="actions">
             <button type="button" class="btn primary" onClick={() => openDetails(site.vendor.id)}>
