@@ -1,45 +1,11 @@
-// Builds the warning banner inside a shadow root. Every string is set with textContent: nothing
-// from the page or the data is ever parsed as HTML.
+// Builds the warning banner inside a shadow root (DOM helpers in dom.ts: textContent only).
 import type { WarningModel } from '../core/warning';
 import type { BannerAction } from '../shared/messages';
 import { effectLine, formatDay, safeHref, t } from '../shared/format';
 import css from './banner.css?inline';
+import { button, el, logo } from './dom';
 
 export const HOST_ATTR = 'data-banwatch-banner';
-
-type El = keyof HTMLElementTagNameMap;
-
-function el<K extends El>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function button(label: string, className: string, onClick: () => void): HTMLButtonElement {
-  const b = el('button', { type: 'button', class: className }, label);
-  b.addEventListener('click', onClick);
-  return b;
-}
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-function logo(): SVGSVGElement {
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('viewBox', '0 0 128 128');
-  svg.setAttribute('class', 'logo');
-  svg.setAttribute('aria-hidden', 'true');
-  const paths: [string, string][] = [
-    ['M64 18 L102 32 V62 C102 86 86 104 64 112 C42 104 26 86 26 62 V32 Z', 'var(--sev)'],
-    ['M58 46h12v30h-12z M58 82h12v12h-12z', 'var(--bg)'],
-  ];
-  for (const [d, fill] of paths) {
-    const p = document.createElementNS(SVG_NS, 'path');
-    p.setAttribute('d', d);
-    p.setAttribute('fill', fill);
-    svg.append(p);
-  }
-  return svg;
-}
 
 function section(title: string, ...children: (Node | string)[]): DocumentFragment {
   const f = document.createDocumentFragment();
