@@ -40,19 +40,28 @@ async function write(values: Record<string, unknown>): Promise<void> {
  * applyPolicy), so a corrupt key costs only that key.
  */
 export async function loadUserValues(): Promise<Record<string, unknown>> {
+  const m = await readMigrated();
+  if (!m.changed) return m.values;
+  // Several contexts may read old-shaped values at once (background, open tabs, options):
+  // one migrates while the others wait, then re-read what it wrote, so none writes stale values.
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  return locks ? locks.request('banwatch-settings-migration', migrateStored) : migrateStored();
+}
+
+async function readMigrated(): Promise<ReturnType<typeof migrate>> {
   const [sync, local] = await Promise.all([readArea('sync'), readArea('local')]);
-  const merged = { ...sync, ...local };
-  const m = migrate(merged);
-  if (m.changed) {
-    try {
-      const keep = Object.fromEntries(Object.entries(m.values).filter(([k]) => (SETTING_KEYS as string[]).includes(k)));
-      await write(keep);
-      await Promise.all(
-        (['sync', 'local'] as const).map((a) => browser.storage[a].remove(m.removed).catch(() => undefined)),
-      );
-    } catch {
-      /* read-only storage: the migrated values are still used for this read */
-    }
+  return migrate({ ...sync, ...local });
+}
+
+async function migrateStored(): Promise<Record<string, unknown>> {
+  const m = await readMigrated();
+  if (!m.changed) return m.values;
+  try {
+    const keep = Object.fromEntries(Object.entries(m.values).filter(([k]) => (SETTING_KEYS as string[]).includes(k)));
+    await write(keep);
+    await Promise.all((['sync', 'local'] as const).map((a) => browser.storage[a].remove(m.removed).catch(() => undefined)));
+  } catch {
+    /* read-only storage: the migrated values are still used for this read */
   }
   return m.values;
 }

@@ -53,12 +53,6 @@ async function writeGarbage(p: Page, keepValid: boolean): Promise<void> {
       __proto__polluted: { __proto__: { polluted: true } },
       constructor: { prototype: { polluted: true } },
     };
-    if (keep) {
-      // Legacy keys make the first read migrate and write back, and concurrent readers can then
-      // race that write (reported as a settings-store issue; see docs/security.md). This case
-      // checks per-key fallback, so it leaves them out.
-      for (const k of ['on', 'mode', 'whitelist', 'snoozes']) delete (garbage as Record<string, unknown>)[k];
-    }
     // sync has a per-item quota: the 1 MB values go to local, where every key is garbage too.
     const syncSafe = Object.fromEntries(Object.entries(garbage).filter(([k]) => k !== 'unknownKey'));
     await chrome.storage.sync.clear();
