@@ -173,7 +173,8 @@ export const MIGRATIONS: Record<number, MigrationStep> = {
       values.audience = renamed(raw.profile, { contractor: 'federal-contractor', all: 'everything', consumer: 'consumer', business: 'business' });
     }
     if (has('threshold') && !has('minSeverity')) values.minSeverity = raw.threshold;
-    if (has('agencies') && !has('authorities') && Array.isArray(raw.agencies)) {
+    // A list naming no authority we know would silence every warning: keep the defaults instead.
+    if (has('agencies') && !has('authorities') && Array.isArray(raw.agencies) && AUTHORITIES.some((a) => raw.agencies.includes(a))) {
       const on = new Set(raw.agencies);
       values.authorities = Object.fromEntries(AUTHORITIES.map((a) => [a, on.has(a)]));
     }

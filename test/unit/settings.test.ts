@@ -129,6 +129,13 @@ describe('migrations', () => {
     decisionLog: true, // a key that already had its current name
   };
 
+  it('keeps every authority on when the old list names none it knows (it would silence every warning)', () => {
+    for (const agencies of [[], ['cia', 42], 'commerce']) {
+      const s = readSettings(migrate({ on: true, agencies }).values);
+      expect(Object.values(s.authorities).every(Boolean), JSON.stringify(agencies)).toBe(true);
+    }
+  });
+
   it('detects the version of a stored record', () => {
     expect(storedVersion(v0)).toBe(0);
     expect(storedVersion({})).toBe(SCHEMA_VERSION);
