@@ -174,8 +174,9 @@ export const MIGRATIONS: Record<number, MigrationStep> = {
     }
     if (has('threshold') && !has('minSeverity')) values.minSeverity = raw.threshold;
     // A list naming no authority we know would silence every warning: keep the defaults instead.
-    if (has('agencies') && !has('authorities') && Array.isArray(raw.agencies) && AUTHORITIES.some((a) => raw.agencies.includes(a))) {
-      const on = new Set(raw.agencies);
+    const agencies: unknown[] = Array.isArray(raw.agencies) ? raw.agencies : [];
+    if (has('agencies') && !has('authorities') && AUTHORITIES.some((a) => agencies.includes(a))) {
+      const on = new Set(agencies);
       values.authorities = Object.fromEntries(AUTHORITIES.map((a) => [a, on.has(a)]));
     }
     if (has('whitelist') && !has('allowedSites')) values.allowedSites = raw.whitelist;
