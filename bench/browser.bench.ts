@@ -15,13 +15,10 @@
 //       extension is created on https://example.org/ (and, as a control, one is on the vendor
 //       page). Reported yes/no.
 // Exits non-zero when a target is missed or Chromium is missing (one line says how to get it).
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DIST, launch, type Harness } from '../test/e2e/harness';
-// @ts-expect-error plain ESM helper shared with `npm start`
-import { findChromium, HOW_TO_GET_CHROMIUM } from '../scripts/find-chromium.mjs';
+import { chromiumForBench, DIST, isolatedWorlds, launch } from '../test/e2e/harness';
 
 const LOADS = 12;
 const TARGET_BANNER_MS = 50;
@@ -88,34 +85,14 @@ async function probeLoad(page: Page, url: string, until: 'banner' | 'app'): Prom
   return page.evaluate(() => (window as unknown as { __bwProbe: Probe }).__bwProbe);
 }
 
-async function isolatedWorlds(h: Harness, url: string): Promise<string[]> {
-  const page = await h.context.newPage();
-  const cdp = await h.context.newCDPSession(page);
-  const worlds: string[] = [];
-  cdp.on('Runtime.executionContextCreated', (e: { context: { name: string; auxData?: { type?: string } } }) => {
-    if (e.context.auxData?.type === 'isolated') worlds.push(e.context.name);
-  });
-  await cdp.send('Runtime.enable');
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(300);
-  await page.close();
-  return worlds;
-}
-
 export default async function main(): Promise<{ results: object[] }> {
   console.log('# BanWatch in-browser timings (built extension in Chromium)');
-  const executable = findChromium() as string | null;
-  if (!executable) {
-    console.log(HOW_TO_GET_CHROMIUM);
+  const chromium = chromiumForBench();
+  if (!chromium) {
     process.exitCode = 1;
     return { results: [] };
   }
-  let version = 'unknown';
-  try {
-    version = execFileSync(executable, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    /* reported as unknown */
-  }
+  const { executable, version } = chromium;
   console.log(`chromium: ${version} (${executable}), headless, ${LOADS} measured loads after 1 warm-up`);
 
   const h = await launch();

@@ -6,11 +6,12 @@
 //   flags: --build (always rebuild dist/ first), --no-build (never), --write-docs
 //
 // Benches: matcher throughput vs baselines (matcher.bench.ts), popup lookup latency
-// (lookup.bench.ts), bundle sizes vs bench/budgets.json (sizes.bench.mjs), and load timings in
-// Chromium (browser.bench.ts). All timings are ratios or percentiles from one process on one
+// (lookup.bench.ts), bundle sizes vs bench/budgets.json (sizes.bench.mjs), load timings in
+// Chromium (browser.bench.ts), and long tasks while marking 5 MB marketplace and search pages
+// (shopping.bench.ts). All timings are ratios or percentiles from one process on one
 // machine; nothing here is a timed test assertion.
 //
-// dist/: the sizes and browser benches measure the built extension. When dist/manifest.json is
+// dist/: the sizes, browser and shopping benches measure the built extension. When dist/manifest.json is
 // missing or older than any build input (src/, scripts/, manifest.json, vite.config.ts,
 // package-lock.json), the runner runs `npm run build` first (about 3 s); with --no-build it
 // measures dist/ as it is.
@@ -31,8 +32,8 @@ import { build } from 'vite';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, '.tmp/bench');
-const DEFAULT_BENCHES = ['bench/matcher.bench.ts', 'bench/lookup.bench.ts', 'bench/sizes.bench.mjs', 'bench/browser.bench.ts'];
-const NEEDS_DIST = /(sizes|browser)\.bench\./;
+const DEFAULT_BENCHES = ['bench/matcher.bench.ts', 'bench/lookup.bench.ts', 'bench/sizes.bench.mjs', 'bench/browser.bench.ts', 'bench/shopping.bench.ts'];
+const NEEDS_DIST = /(sizes|browser|shopping)\.bench\./;
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));

@@ -4,14 +4,18 @@
 // result links, asks the background, and draws; the data, the matching and the user's settings
 // live in the background.
 //
-// Big pages (5 MB listings, endless result pages) are handled in slices that yield to the event
-// loop, and further content (infinite scroll) is picked up by a throttled MutationObserver.
+// Big pages (5 MB listings, endless result pages) are handled in bounded slices (slices.ts):
+// first every read (links, brand fields), yielding between slices; then the chips, one slice of
+// writes per frame, so the page's style and layout after each slice stays short and nothing
+// reads layout after a write. Further content (infinite scroll) is picked up by a throttled
+// MutationObserver.
 import { siteForHost } from '../core/shopping/sites';
 import { jsonLdCandidates, metaCandidates, tidy } from '../core/shopping/extract';
 import type { BrandReply, LinksReply, ShopMark, ShopMessage } from '../shared/messages';
 import { ADAPTERS } from './adapters';
 import type { SearchAdapter, ShopAdapter, Tile } from './adapters/types';
 import { CHIP_TAG, createChip, NOTICE_TAG, renderNotice } from './notice';
+import { afterFrame, inSlices, nextTask } from './slices';
 
 type Ext = {
   runtime: { sendMessage(m: ShopMessage): Promise<unknown> };
@@ -20,16 +24,16 @@ type Ext = {
 const ext = ((globalThis as { browser?: Ext }).browser ?? (globalThis as unknown as { chrome: Ext }).chrome) as Ext;
 const send = <T>(m: ShopMessage) => ext.runtime.sendMessage(m) as Promise<T>;
 
-const SLICE = 250; // elements read per task before yielding
-const CHIPS = 100; // chips inserted per task (each insertion invalidates the page's layout)
+const READS = { max: 200, budgetMs: 8, pause: nextTask }; // links or tiles read per task
+// Chips inserted per frame: each frame with a change costs the page a relayout (~50 ms on a 5 MB
+// page, plus ~0.1 ms per chip), so writes are spread one slice per frame.
+const WRITES = { max: 100, budgetMs: 8, pause: afterFrame };
 const BATCH = 500; // hosts or brand values per message (the background's limit)
 const THROTTLE_MS = 300;
 const MAX_RESTORES = 5;
 
 // The settings that change what is shown (src/core/settings.ts); not the decision log, say.
 const SETTINGS = new Set(['enabled', 'audience', 'minSeverity', 'authorities', 'allowedSites', 'hiddenVendors', 'snoozed', 'shoppingSites', 'searchResults']);
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Per-evaluation state; replaced wholesale when the settings change. */
 let state = fresh();
@@ -54,36 +58,33 @@ function reset(): void {
 /** Adds a chip after each anchor whose key has a mark, in slices. */
 async function mark(pairs: [Element, string][], s = state): Promise<void> {
   const marked = pairs.filter(([, key]) => s.cache.get(key));
-  for (let i = 0; i < marked.length; i += CHIPS) {
-    if (s !== state) return; // settings changed meanwhile
-    for (const [anchor, key] of marked.slice(i, i + CHIPS)) {
-      const m = s.cache.get(key);
-      if (!m || !anchor.isConnected) continue;
-      const chip = createChip(m);
+  await inSlices(
+    marked,
+    ([anchor, key]) => {
+      if (!anchor.isConnected) return; // the page removed it meanwhile
+      const chip = createChip(s.cache.get(key)!);
       anchor.after(chip);
       s.chips.push(chip);
-    }
-    if (i + CHIPS < marked.length) await nextTask();
-  }
+    },
+    { ...WRITES, alive: () => s === state }, // settings changed meanwhile: stop
+  );
 }
 
 async function scanSearch(adapter: SearchAdapter, s = state): Promise<void> {
   const fresh = adapter.links(document).filter((a) => !s.done.has(a));
   const pairs: [Element, string][] = [];
-  for (let i = 0; i < fresh.length; i += SLICE) {
-    for (const a of fresh.slice(i, i + SLICE)) {
-      s.done.add(a);
-      const target = adapter.target(a);
-      if (!target) continue;
-      try {
-        const url = new URL(target);
-        if (url.protocol === 'https:' || url.protocol === 'http:') pairs.push([a, url.hostname]);
-      } catch {
-        /* not a URL: no chip */
-      }
+  const read = (a: HTMLAnchorElement) => {
+    s.done.add(a);
+    const target = adapter.target(a);
+    if (!target) return;
+    try {
+      const url = new URL(target);
+      if (url.protocol === 'https:' || url.protocol === 'http:') pairs.push([a, url.hostname]);
+    } catch {
+      /* not a URL: no chip */
     }
-    if (i + SLICE < fresh.length) await nextTask();
-  }
+  };
+  if (!(await inSlices(fresh, read, { ...READS, alive: () => s === state }))) return;
   const unknown = [...new Set(pairs.map(([, h]) => h))].filter((h) => !s.cache.has(h));
   for (let i = 0; i < unknown.length; i += BATCH) {
     const hosts = unknown.slice(i, i + BATCH);
@@ -99,15 +100,12 @@ async function scanShop(adapter: ShopAdapter, s = state): Promise<void> {
   const signature = JSON.stringify(candidates);
   const roots = (adapter.tileRoots?.(document) ?? []).filter((r) => !s.done.has(r));
   const tiles: Tile[] = [];
-  for (let i = 0; i < roots.length && adapter.tile; i += SLICE) {
-    for (const r of roots.slice(i, i + SLICE)) {
-      s.done.add(r);
-      const tile = adapter.tile(r);
-      if (tile) tiles.push(tile);
-    }
-    await nextTask();
-    if (s !== state) return;
-  }
+  const read = (r: Element) => {
+    s.done.add(r);
+    const tile = adapter.tile?.(r);
+    if (tile) tiles.push(tile);
+  };
+  if (!(await inSlices(roots, read, { ...READS, alive: () => s === state }))) return;
   const unknown = [...new Set(tiles.map((t) => t.value))].filter((v) => !s.cache.has(v));
   const pageChanged = signature !== s.signature;
   for (let i = 0; i === 0 || i < unknown.length; i += BATCH) {

@@ -2,7 +2,7 @@
 // and its pages render.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { bannerHost, launch, screenshot, type Harness } from './harness';
+import { bannerHost, isolatedWorlds, launch, screenshot, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,22 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-/** Names of the isolated worlds (content scripts) created in a page while it loads. */
-async function isolatedWorlds(url: string): Promise<string[]> {
-  const page = await h.context.newPage();
-  const cdp = await h.context.newCDPSession(page);
-  const worlds: string[] = [];
-  cdp.on('Runtime.executionContextCreated', (e: { context: { name: string; auxData?: { type?: string } } }) => {
-    if (e.context.auxData?.type === 'isolated') worlds.push(e.context.name);
-  });
-  await cdp.send('Runtime.enable');
-  await page.goto(url);
-  await page.waitForLoadState('load');
-  await page.waitForTimeout(300);
-  await page.close();
-  return worlds;
-}
 
 describe('foundation', () => {
   it('runs the content script on a vendor hostname and shows the banner', async () => {
@@ -40,9 +24,9 @@ describe('foundation', () => {
 
   it('runs no BanWatch script at all on an unrelated hostname', async () => {
     const extName = JSON.parse(readFileSync('dist/_locales/en/messages.json', 'utf8')).extName.message as string;
-    expect(await isolatedWorlds('https://www.kaspersky.com/')).toContain(extName); // the probe can see it
-    expect(await isolatedWorlds('https://example.org/')).not.toContain(extName);
-    expect(await isolatedWorlds('https://notkaspersky.com/')).not.toContain(extName);
+    expect(await isolatedWorlds(h, 'https://www.kaspersky.com/')).toContain(extName); // the probe can see it
+    expect(await isolatedWorlds(h, 'https://example.org/')).not.toContain(extName);
+    expect(await isolatedWorlds(h, 'https://notkaspersky.com/')).not.toContain(extName);
   });
 
   it('opens and renders the popup and options pages', async () => {

@@ -1,5 +1,6 @@
 // End-to-end harness: Debian's Chromium (never a downloaded browser) driven by playwright-core,
 // with the built extension loaded and every hostname resolved to the local HTTPS fixture server.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -119,3 +120,49 @@ export async function axeViolations(page: Page, selector?: string): Promise<stri
 
 /** The banner's host element on a page (a locator; Playwright pierces open shadow roots). */
 export const bannerHost = (page: Page) => page.locator('[data-banwatch-banner]');
+
+/** A page opened at `url` with the names of the isolated worlds (content scripts) created in it, as they come. */
+export interface WatchedPage {
+  page: Page;
+  worlds: string[];
+}
+
+/** Opens `url` in a new page, recording over CDP every isolated world (content script) created in it. */
+export async function openWatched(h: Harness, url: string): Promise<WatchedPage> {
+  const page = await h.context.newPage();
+  const cdp = await h.context.newCDPSession(page);
+  const worlds: string[] = [];
+  cdp.on('Runtime.executionContextCreated', (e: { context: { name: string; auxData?: { type?: string } } }) => {
+    if (e.context.auxData?.type === 'isolated') worlds.push(e.context.name);
+  });
+  await cdp.send('Runtime.enable');
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, worlds };
+}
+
+/** Names of the isolated worlds (content scripts) created in a page while it loads (and 300 ms after). */
+export async function isolatedWorlds(h: Harness, url: string): Promise<string[]> {
+  const { page, worlds } = await openWatched(h, url);
+  await page.waitForTimeout(300);
+  await page.close();
+  return worlds;
+}
+
+/**
+ * For a bench's header: Chromium's path and its `--version` line ('unknown' when it does not
+ * say), or null after printing how to get Chromium.
+ */
+export function chromiumForBench(): { executable: string; version: string } | null {
+  const executable = findChromium() as string | null;
+  if (!executable) {
+    console.log(HOW_TO_GET_CHROMIUM);
+    return null;
+  }
+  let version = 'unknown';
+  try {
+    version = execFileSync(executable, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    /* reported as unknown */
+  }
+  return { executable, version };
+}
