@@ -124,6 +124,26 @@ describe('banner', () => {
     expect(card!.y).toBeGreaterThan(nav!.y + nav!.height);
   });
 
+  it('fits at 200 % zoom: inside the viewport, expanded text scrolls within the card, nothing cut off sideways', async () => {
+    await page.setViewportSize({ width: 640, height: 400 }); // what a 1280×800 window shows at 200 %
+    try {
+      await visit('https://www.kaspersky.com/');
+      await banner().waitFor({ state: 'visible' });
+      await inBanner('button[aria-controls="bw-more"]').click();
+      const card = (await inBanner('.card').boundingBox())!;
+      expect(card.x).toBeGreaterThanOrEqual(0);
+      expect(card.y).toBeGreaterThanOrEqual(0);
+      expect(card.x + card.width).toBeLessThanOrEqual(640);
+      expect(card.y + card.height).toBeLessThanOrEqual(400);
+      const overflow = await inBanner('.card').evaluate((el) => ({ sideways: el.scrollWidth - el.clientWidth, down: el.scrollHeight - el.clientHeight }));
+      expect(overflow.sideways).toBeLessThanOrEqual(0);
+      expect(overflow.down).toBeGreaterThan(0); // the long part scrolls inside the card
+      await screenshot(page, 'banner-200pct-expanded');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   it('has no axe-core violations', async () => {
     await visit('https://www.kaspersky.com/');
     await banner().waitFor({ state: 'visible' });
