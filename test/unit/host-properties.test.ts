@@ -3,34 +3,14 @@
 // fast-check prints the seed and a shrunk counter-example. The suite logs how many properties and
 // runs it executed, so the docs can cite the figure.
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fuzzSuite } from './fuzz';
 import { dataset } from '../../src/core/dataset';
 import { displayHost, hostFromUrl, normaliseHost, parseLookupInput } from '../../src/core/host';
 import { buildMatchIndex, matchUrl, matchVendor, type MatchResult } from '../../src/core/match';
 import { createMatcher } from '../../src/core/matcher';
 
-/** Runs per property. */
-export const RUNS = 1000;
-let properties = 0;
-let executed = 0;
-
-/** fc.assert with RUNS runs, counting what actually ran. */
-function check<Ts extends [unknown, ...unknown[]]>(...args: [...arbitraries: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> }, predicate: (...values: Ts) => void]): void {
-  const predicate = args.pop() as (...values: Ts) => void;
-  const arbitraries = args as unknown as { [K in keyof Ts]: fc.Arbitrary<Ts[K]> };
-  properties++;
-  fc.assert(
-    fc.property(...arbitraries, (...values: Ts) => {
-      executed++;
-      predicate(...values);
-    }),
-    { numRuns: RUNS },
-  );
-}
-
-afterAll(() => {
-  console.log(`fast-check: ${properties} properties × ${RUNS} runs = ${executed} generated cases`);
-});
+const check = fuzzSuite();
 
 const index = buildMatchIndex(dataset);
 const vendorDomains = dataset.vendors.flatMap((v) => v.domains.map((d) => d.domain));

@@ -3,27 +3,11 @@
 // first, then fast-check: arbitrary values, and records with a known `type` and fuzzed fields,
 // checked against an independent reference decoder. The suite logs how many generated cases ran.
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fuzzSuite } from './fuzz';
 import { isMessage, type Message } from '../../src/shared/messages';
 
-export const RUNS = 1000;
-let properties = 0;
-let executed = 0;
-
-function check<T>(arb: fc.Arbitrary<T>, predicate: (v: T) => void): void {
-  properties++;
-  fc.assert(
-    fc.property(arb, (v) => {
-      executed++;
-      predicate(v);
-    }),
-    { numRuns: RUNS },
-  );
-}
-
-afterAll(() => {
-  console.log(`fast-check: ${properties} properties × ${RUNS} runs = ${executed} generated cases`);
-});
+const check = fuzzSuite();
 
 const ACTIONS = ['dismiss', 'allow-site', 'snooze-vendor', 'hide-vendor', 'open-details'];
 const TYPES = ['cs-bg-page', 'cs-bg-action', 'ui-bg-tab-state', 'ui-bg-proceed', 'ui-bg-warning'];

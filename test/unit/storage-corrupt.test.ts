@@ -4,28 +4,12 @@
 // valid key stored next to the garbage. The same holds after the migration step and the policy
 // merge every context reads through. Hand-written garbage per key, then fast-check.
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fuzzSuite } from './fuzz';
 import { defaults, migrate, readSettings, SETTING_KEYS, validators, type SettingKey, type Settings } from '../../src/core/settings';
 import { applyPolicy, emptyPolicy } from '../../src/core/policy';
 
-export const RUNS = 1000;
-let properties = 0;
-let executed = 0;
-
-function check<T>(arb: fc.Arbitrary<T>, predicate: (v: T) => void): void {
-  properties++;
-  fc.assert(
-    fc.property(arb, (v) => {
-      executed++;
-      predicate(v);
-    }),
-    { numRuns: RUNS },
-  );
-}
-
-afterAll(() => {
-  console.log(`fast-check: ${properties} properties × ${RUNS} runs = ${executed} generated cases`);
-});
+const check = fuzzSuite();
 
 const MB = 'a'.repeat(1 << 20);
 
