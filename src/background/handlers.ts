@@ -8,6 +8,7 @@ import { matchVendor } from '../core/match';
 import { buildWarning, suppression, type WarningModel } from '../core/warning';
 import { dataset } from '../core/dataset';
 import { loadSettings, saveSettings } from '../shared/settings-store';
+import type { Settings } from '../core/settings';
 import { todayIso } from '../shared/format';
 import { getData } from './data';
 import { setBadge } from './badge';
@@ -46,32 +47,38 @@ function fromWarningPageFor(url: string, sender: Runtime.MessageSender): boolean
 export const DETAILS_PAGE = 'src/details/index.html';
 export const WARNING_PAGE = 'src/warning/index.html';
 
-/** The warning for a URL with the user's settings applied, or null. */
-export async function warningFor(url: string): Promise<{ host: string; warning: WarningModel | null; shown: boolean } | null> {
+type Verdict = { host: string; warning: WarningModel | null; shown: boolean };
+
+/** The warning for a URL with the user's settings applied (and those settings), or null. */
+async function evaluate(url: string): Promise<(Verdict & { settings: Settings }) | null> {
   const host = hostFromUrl(url);
   if (!host) return null;
   const [data, settings] = await Promise.all([getData(), loadSettings()]);
   const match = matchVendor(host, data.index);
-  if (!match || match.kind !== 'vendor') return { host, warning: null, shown: false };
-  const entry = data.vendors.get(match.vendorId);
-  if (!entry) return { host, warning: null, shown: false };
+  const entry = match?.kind === 'vendor' ? data.vendors.get(match.vendorId) : undefined;
+  if (!match || match.kind !== 'vendor' || !entry) return { host, warning: null, shown: false, settings };
   // An organisation's vendors may cite the organisation's own rulings as well as bundled ones.
   const rulings = entry.origin === 'organisation' ? { rulings: [...dataset.rulings, ...(await loadOrgList()).rulings] } : dataset;
   const warning = buildWarning(rulings, entry.vendor, match, settings, todayIso(), entry.origin);
-  return { host, warning, shown: !!warning && suppression(warning, host, settings) === null };
+  return { host, warning, shown: !!warning && suppression(warning, host, settings) === null, settings };
+}
+
+/** The warning for a URL with the user's settings applied, or null. */
+export async function warningFor(url: string): Promise<Verdict | null> {
+  const v = await evaluate(url);
+  return v && { host: v.host, warning: v.warning, shown: v.shown };
 }
 
 async function onPage(url: string, tabId: number): Promise<PageReply> {
-  const verdict = await warningFor(url);
+  const verdict = await evaluate(url);
   if (!verdict) return { show: 'none' };
-  const { host, warning, shown } = verdict;
+  const { host, warning, shown, settings } = verdict;
   const state: TabState = { url, host, vendorId: warning?.vendorId ?? null, severity: warning?.severity ?? null };
   await saveTabState(tabId, state);
   await setBadge(tabId, shown ? warning : null);
   if (!shown || !warning) return { show: 'none' };
   await recordDecision(logEntry(host, warning, 'warned'));
 
-  const settings = await loadSettings();
   if (settings.warningStyle === 'badge') return { show: 'none' };
   if (settings.warningStyle === 'strict' && !(await isAllowedOnce(tabId, host))) {
     const page = `${browser.runtime.getURL(WARNING_PAGE)}?url=${encodeURIComponent(url)}`;
@@ -82,11 +89,10 @@ async function onPage(url: string, tabId: number): Promise<PageReply> {
 }
 
 async function onAction(m: Extract<Message, { type: 'cs-bg-action' }>): Promise<{ ok: boolean }> {
-  const verdict = await warningFor(m.url);
+  const verdict = await evaluate(m.url);
   // Only act on the vendor this page really belongs to, whatever the message claims.
   if (!verdict?.warning || verdict.warning.vendorId !== m.vendorId) return { ok: false };
-  const { host, warning } = verdict;
-  const settings = await loadSettings();
+  const { host, warning, settings } = verdict;
   switch (m.action) {
     case 'allow-site':
       if (!settings.allowedSites.includes(host)) await saveSettings({ allowedSites: [...settings.allowedSites, host] });
@@ -107,11 +113,11 @@ async function onAction(m: Extract<Message, { type: 'cs-bg-action' }>): Promise<
 }
 
 async function onProceed(m: Extract<Message, { type: 'ui-bg-proceed' }>, tabId: number | undefined): Promise<{ ok: boolean }> {
-  const verdict = await warningFor(m.url);
+  const verdict = await evaluate(m.url);
   if (!verdict?.warning || tabId === undefined) return { ok: false };
   if (m.remember) {
-    const settings = await loadSettings();
-    if (!settings.allowedSites.includes(verdict.host)) await saveSettings({ allowedSites: [...settings.allowedSites, verdict.host] });
+    const { allowedSites } = verdict.settings;
+    if (!allowedSites.includes(verdict.host)) await saveSettings({ allowedSites: [...allowedSites, verdict.host] });
   } else {
     await allowOnce(tabId, verdict.host);
   }

@@ -48,17 +48,22 @@ export async function loadUserValues(): Promise<Record<string, unknown>> {
   return locks ? locks.request('banwatch-settings-migration', migrateStored) : migrateStored();
 }
 
-async function readMigrated(): Promise<ReturnType<typeof migrate>> {
+async function readMigrated(): Promise<ReturnType<typeof migrate> & { raw: Record<string, unknown> }> {
   const [sync, local] = await Promise.all([readArea('sync'), readArea('local')]);
-  return migrate({ ...sync, ...local });
+  const raw = { ...sync, ...local };
+  return { ...migrate(raw), raw };
 }
 
 async function migrateStored(): Promise<Record<string, unknown>> {
   const m = await readMigrated();
   if (!m.changed) return m.values;
   try {
-    const keep = Object.fromEntries(Object.entries(m.values).filter(([k]) => (SETTING_KEYS as string[]).includes(k)));
-    await write(keep);
+    // Write back only what the migration changed: a value stored meanwhile under its current
+    // name (by the user, or synced from another device) must not be overwritten with what was read.
+    const changed = Object.entries(m.values).filter(
+      ([k, v]) => (SETTING_KEYS as string[]).includes(k) && JSON.stringify(v) !== JSON.stringify(m.raw[k]),
+    );
+    await write(Object.fromEntries(changed));
     await Promise.all((['sync', 'local'] as const).map((a) => browser.storage[a].remove(m.removed).catch(() => undefined)));
   } catch {
     /* read-only storage: the migrated values are still used for this read */
