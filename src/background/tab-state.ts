@@ -2,6 +2,7 @@
 // browser clears it when the browser closes.
 import browser from '../shared/browser';
 import type { TabState } from '../shared/messages';
+import { grantCovers, type ProceedGrant } from '../core/proceed';
 
 const key = (tabId: number) => `tab:${tabId}`;
 const proceedKey = (tabId: number) => `proceed:${tabId}`;
@@ -17,13 +18,18 @@ export async function getTabState(tabId: number): Promise<TabState | null> {
 
 /** Strict mode: the user chose "Proceed once" for this host in this tab. */
 export async function allowOnce(tabId: number, host: string): Promise<void> {
-  await browser.storage.session.set({ [proceedKey(tabId)]: host });
+  const grant: ProceedGrant = { host, lastSeen: Date.now() };
+  await browser.storage.session.set({ [proceedKey(tabId)]: grant });
 }
 
+/** Whether "Proceed this time" covers this page; a covered page load renews the allowance. */
 export async function isAllowedOnce(tabId: number, host: string): Promise<boolean> {
   const got = await browser.storage.session.get(proceedKey(tabId));
-  const allowed = got[proceedKey(tabId)];
-  return typeof allowed === 'string' && (host === allowed || host.endsWith(`.${allowed}`));
+  const grant: unknown = got[proceedKey(tabId)];
+  const now = Date.now();
+  if (!grantCovers(grant, host, now)) return false;
+  await browser.storage.session.set({ [proceedKey(tabId)]: { ...grant, lastSeen: now } });
+  return true;
 }
 
 export async function forgetTab(tabId: number): Promise<void> {

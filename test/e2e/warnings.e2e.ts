@@ -253,6 +253,20 @@ describe('strict mode', () => {
     await banner().waitFor({ state: 'visible' }); // still informed after proceeding
   });
 
+  it('"Go back" returns to the page before the vendor, not to the vendor page again', async () => {
+    await resetSettings();
+    await h.worker.evaluate(() => chrome.storage.sync.set({ warningStyle: 'strict' }));
+    const tab = await h.context.newPage(); // a fresh tab: "Proceed this time" above covers the other one
+    await tab.goto('https://example.org/');
+    await tab.goto('https://www.kaspersky.com/');
+    await tab.waitForURL(/src\/warning\/index\.html/);
+    await tab.getByRole('button', { name: 'Go back' }).click();
+    await tab.waitForURL('https://example.org/');
+    await tab.waitForTimeout(500);
+    expect(tab.url()).toBe('https://example.org/');
+    await tab.close();
+  });
+
   it('"Always allow this site" adds it to the allowlist', async () => {
     await resetSettings();
     await h.worker.evaluate(() => chrome.storage.sync.set({ warningStyle: 'strict' }));
