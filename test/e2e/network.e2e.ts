@@ -78,22 +78,23 @@ class Observer {
     }
   }
 
+  /** Replies awaited, by command id: one socket listener serves them all. */
+  private readonly pending = new Map<number, (msg: { result?: unknown; error?: { message: string } }) => void>();
+
   send(method: string, params: object = {}, sessionId?: string): Promise<unknown> {
     const id = ++this.id;
     return new Promise((resolve, reject) => {
-      const onMsg = (data: WebSocket.RawData) => {
-        const msg = JSON.parse(String(data));
-        if (msg.id !== id) return;
-        this.ws.off('message', onMsg);
-        if (msg.error) reject(new Error(`${method}: ${msg.error.message}`));
-        else resolve(msg.result);
-      };
-      this.ws.on('message', onMsg);
+      this.pending.set(id, (msg) => (msg.error ? reject(new Error(`${method}: ${msg.error.message}`)) : resolve(msg.result)));
       this.ws.send(JSON.stringify({ id, method, params, ...(sessionId && { sessionId }) }));
     });
   }
 
-  private onMessage(msg: { method?: string; params?: any; sessionId?: string }): void { // eslint-disable-line @typescript-eslint/no-explicit-any
+  private onMessage(msg: { id?: number; method?: string; params?: any; sessionId?: string; result?: unknown; error?: { message: string } }): void { // eslint-disable-line @typescript-eslint/no-explicit-any
+    if (msg.id !== undefined) {
+      this.pending.get(msg.id)?.(msg);
+      this.pending.delete(msg.id);
+      return;
+    }
     if (msg.method === 'Target.attachedToTarget') {
       const { sessionId, targetInfo } = msg.params;
       if (this.targets.has(sessionId)) return;
