@@ -3,8 +3,9 @@
 // changes nothing, export → reset → import round-trips, the page is axe-clean in light and dark,
 // and an enterprise policy (written to Chromium's managed policy directory before launch) locks
 // an enforced key, applies a default, merges the allowlist and adds an organisation vendor.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { readSettings } from '../../src/core/settings';
@@ -204,12 +205,19 @@ describe('options page', () => {
         expect: /field enabled: expected true or false/,
       },
       { name: 'big.json', body: Buffer.alloc(1024 * 1024 + 10, 0x20), expect: /larger than 1 MB/ },
+      { name: 'huge.json', body: Buffer.alloc(50 * 1024 * 1024, 0x20), expect: /larger than 1 MB/ }, // refused by its size, never read
       { name: 'deep.json', body: deep, expect: /nested more than 32 levels/ },
       { name: 'proto.json', body: '{"format":"banwatch-settings","settings":{"__proto__":{"enabled":false}}}', expect: /__proto__.*not allowed/ },
       { name: 'binary.json', body: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), expect: /not valid JSON/ },
     ];
+    // Playwright passes buffers of 50 MB or more only as files on disk; the page reads them
+    // lazily, so they stay until the end.
+    const dir = mkdtempSync(join(tmpdir(), 'banwatch-import-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     for (const f of files) {
-      await options.locator('#import-file').setInputFiles({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.body) });
+      const path = join(dir, f.name);
+      writeFileSync(path, f.body);
+      await options.locator('#import-file').setInputFiles(path);
       const problems = options.locator('#import-errors');
       await poll(() => problems.textContent(), f.name).toMatch(f.expect);
       expect(await problems.textContent()).toContain('nothing was changed');
