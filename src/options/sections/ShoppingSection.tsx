@@ -4,11 +4,11 @@
 // it counts as a user gesture) and then has the background register the content script for them;
 // turning it off unregisters the script and gives the hosts back (permissions.remove).
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import browser from '../shared/browser';
-import { t } from '../shared/format';
-import { loadEffective, saveSettings } from '../shared/settings-store';
-import { FEATURES, originsFor, sitesFor, type Feature } from '../core/shopping/sites';
-import type { ShoppingState } from '../shared/messages';
+import browser from '../../shared/browser';
+import { t } from '../../shared/format';
+import { loadEffective, saveSettings } from '../../shared/settings-store';
+import { FEATURES, originsFor, sitesFor, type Feature } from '../../core/shopping/sites';
+import type { ShoppingState } from '../../shared/messages';
 
 interface View {
   setting: Record<Feature, boolean>;

@@ -1,0 +1,12 @@
+// Saving a file from the options page (the settings backup, the decision log as CSV).
+export function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Today as YYYY-MM-DD, for file names. */
+export const today = () => new Date().toISOString().slice(0, 10);

@@ -1,0 +1,56 @@
+// Options: about the data — its version, review date, counts, changelog, and problems in the
+// administrator's policy.
+import { formatDay, t } from '../../shared/format';
+import { dataset } from '../../core/dataset';
+import { Section } from '../controls';
+import type { State } from '../use-options';
+
+export function AboutDataSection({ state }: { state: State }) {
+  const meta = dataset.meta;
+  const orgVendors = state.policy.organisationVendors;
+  return (
+    <Section id="data" title={t('optionsDataTitle')}>
+      <dl class="facts">
+        <dt>{t('optionsDataVersion')}</dt>
+        <dd>{meta.version}</dd>
+        <dt>{t('optionsDataReviewed')}</dt>
+        <dd>
+          <time dateTime={meta.reviewedOn}>{formatDay(meta.reviewedOn)}</time>
+        </dd>
+        <dt>{t('optionsDataCounts')}</dt>
+        <dd>{t('optionsDataCountsValue', [String(dataset.vendors.length), String(dataset.rulings.length)])}</dd>
+        {orgVendors.length > 0 && (
+          <>
+            <dt>{t('optionsDataOrg')}</dt>
+            <dd>{orgVendors.map((v) => v.name).join(', ')}</dd>
+          </>
+        )}
+      </dl>
+      <h3>{t('optionsChangelog')}</h3>
+      <ol class="changelog">
+        {meta.changelog.map((c) => (
+          <li key={c.version}>
+            <p>
+              <strong>{c.version}</strong> · <time dateTime={c.date}>{formatDay(c.date)}</time>
+            </p>
+            <ul>
+              {c.changes.map((x, i) => (
+                <li key={i}>{x}</li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+      {state.policy.problems.length > 0 && (
+        <details class="policy-problems">
+          <summary>{t('optionsPolicyProblems', String(state.policy.problems.length))}</summary>
+          <ul>
+            {state.policy.problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,22 @@
+// Options: who the warnings are written for (the audience).
+import { t } from '../../shared/format';
+import { AUDIENCES } from '../../core/dataset/severity';
+import { Choice, Section } from '../controls';
+import { msgKey } from '../message-key';
+import type { SettingsProps } from '../use-options';
+
+export function AudienceSection({ state, set }: SettingsProps) {
+  return (
+    <Section id="audience" title={t('optionsAudienceTitle')} intro={t('optionsAudienceIntro')}>
+      <Choice
+        name="audience"
+        legend={t('optionsAudienceLegend')}
+        values={AUDIENCES}
+        state={state}
+        set={set}
+        label={(v) => t(`optionsAudience_${msgKey(v)}`)}
+        help={(v) => t(`optionsAudienceHelp_${msgKey(v)}`)}
+      />
+    </Section>
+  );
+}
