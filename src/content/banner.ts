@@ -1,7 +1,7 @@
 // Builds the warning banner inside a shadow root (DOM helpers in dom.ts: textContent only).
 import type { WarningModel } from '../core/warning';
 import type { BannerAction } from '../shared/messages';
-import { effectLine, formatDay, safeHref, t } from '../shared/format';
+import { effectLine, formatDay, msgKey, safeHref, t } from '../shared/format';
 import css from './banner.css?inline';
 import { button, el, logo } from './dom';
 
@@ -36,7 +36,7 @@ function details(w: WarningModel, onAction: (a: BannerAction) => void): HTMLElem
 
   const scope = el('div');
   if (headline.scope) scope.append(el('p', {}, headline.scope));
-  scope.append(el('p', {}, t('bannerBinds', headline.binds.map((b) => t(`binds_${b.replaceAll('-', '_')}`)).join(', '))));
+  scope.append(el('p', {}, t('bannerBinds', headline.binds.map((b) => t(`binds_${msgKey(b)}`)).join(', '))));
   if (headline.doesNotBind) scope.append(el('p', { class: 'note' }, headline.doesNotBind));
   more.append(section(t('bannerScope'), scope));
 

@@ -19,7 +19,7 @@ import { buildMatchIndex, matchVendor, type MatchIndex } from '../core/match';
 import { buildSearchIndex, type SearchIndex } from '../core/search';
 import { loadSettings } from '../shared/settings-store';
 import { loadOrgList } from '../shared/policy-store';
-import { t, todayIso } from '../shared/format';
+import { msgKey, t, todayIso } from '../shared/format';
 import { findEntry, noSiteReason, vendorModel, type NoSite, type Origin, type PageData, type VendorMatch, type VendorModel } from '../ui/model';
 import { DatasetLine, VendorView } from '../ui/VendorView';
 import { NotRestrictedView, ReportedLinkView } from '../ui/EntryViews';
@@ -133,7 +133,7 @@ function SitePanel({ site, data }: { site: Site; data: PageData }) {
       return (
         <div class="empty">
           <div>
-            <h2 id="vendor-title">{t(`popupNoSite_${site.reason.replaceAll('-', '_')}`)}</h2>
+            <h2 id="vendor-title">{t(`popupNoSite_${msgKey(site.reason)}`)}</h2>
             <p class="muted">{t('popupNoSiteBody')}</p>
           </div>
         </div>

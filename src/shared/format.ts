@@ -8,6 +8,9 @@ const i18n = (): { getMessage: GetMessage; getUILanguage: () => string } =>
   ((globalThis as unknown as { chrome?: { i18n: never } }).chrome?.i18n ??
     (globalThis as unknown as { browser: { i18n: never } }).browser.i18n) as never;
 
+/** A value such as an audience or effect id as part of a message key: keys allow only [A-Za-z0-9_]. */
+export const msgKey = (s: string) => s.replaceAll('-', '_');
+
 /** A localised string; the key itself when missing, so a gap is visible rather than blank. */
 export function t(key: string, subs?: string | string[]): string {
   return i18n().getMessage(key, subs) || key;
@@ -23,7 +26,7 @@ export function formatDay(iso: string): string {
 /** One line naming what the ruling does and since when, e.g. "Sales banned in the US since 20 Jul 2024". */
 export function effectLine(r: Pick<RulingView, 'effect' | 'since' | 'state'>): string {
   if (r.state === 'paused' || r.state === 'proposed') return t(`state_${r.state}`);
-  const effect = r.effect.replaceAll('-', '_'); // message keys allow only [A-Za-z0-9_]
+  const effect = msgKey(r.effect);
   if (!r.since || r.state === 'upcoming') return t(`effectNoDate_${effect}`);
   return t(`effect_${effect}`, formatDay(r.since));
 }

@@ -4,17 +4,16 @@
 import type { ComponentChildren } from 'preact';
 import type { Ruling, Vendor } from '../core/dataset/schema';
 import type { RulingView } from '../core/warning';
-import { effectLine, formatDay, safeHref, t } from '../shared/format';
+import { effectLine, formatDay, msgKey, safeHref, t } from '../shared/format';
 import { daysBetween } from './model';
 
-const key = (s: string) => s.replaceAll('-', '_');
 
 /** Reviewer-set states under which a past phase date does not mean "in force". */
 const STICKY = new Set(['paused', 'proposed', 'litigation-pending', 'lifted', 'superseded']);
 
 export function StateChip({ state }: { state: string }) {
   const tone = state === 'in-force' || state === 'partly-in-force' ? 'on' : state === 'lifted' || state === 'superseded' ? 'off' : 'pending';
-  return <span class={`state state-${tone}`}>{t(`detailsState_${key(state)}`)}</span>;
+  return <span class={`state state-${tone}`}>{t(`detailsState_${msgKey(state)}`)}</span>;
 }
 
 export function SeverityChip({ severity }: { severity: string }) {
@@ -31,7 +30,7 @@ function Section({ title, children }: { title: string; children: ComponentChildr
 }
 
 function phaseLabel(state: string, date: string, today: string): { text: string; on: boolean } {
-  if (STICKY.has(state)) return { text: t(`detailsState_${key(state)}`), on: false };
+  if (STICKY.has(state)) return { text: t(`detailsState_${msgKey(state)}`), on: false };
   const days = daysBetween(today, date);
   if (days <= 0) return { text: t('phaseInForce'), on: true };
   return { text: days === 1 ? t('detailsInOneDay') : t('detailsInDays', String(days)), on: false };
@@ -138,7 +137,7 @@ export function RulingBody({ ruling, vendorRuling, view, state, today, full }: R
       <Section title={t('bannerScope')}>
         {scope && <p>{scope}</p>}
         {vendorRuling?.entities?.length ? <p>{t('detailsEntities', vendorRuling.entities.join('; '))}</p> : null}
-        <p>{t('bannerBinds', ruling.binds.map((b) => t(`binds_${key(b)}`)).join(', '))}</p>
+        <p>{t('bannerBinds', ruling.binds.map((b) => t(`binds_${msgKey(b)}`)).join(', '))}</p>
         {ruling.doesNotBind && <p class="note">{ruling.doesNotBind}</p>}
         {full && <p class="note">{t('detailsProhibits', ruling.prohibits)}</p>}
         {vendorRuling?.note && <p class="note">{vendorRuling.note}</p>}

@@ -6,7 +6,7 @@ import { dataset } from '../core/dataset';
 import type { Vendor } from '../core/dataset/schema';
 import { displayHost } from '../core/host';
 import type { RulingView } from '../core/warning';
-import { formatDay, safeHref, t } from '../shared/format';
+import { formatDay, msgKey, safeHref, t } from '../shared/format';
 import { countryName, findRuling, type Origin, type PageData, type VendorMatch, type VendorModel, type WarningsOff } from './model';
 import { RulingBody, RulingHeading, SeverityChip, Sources, StateChip } from './Ruling';
 
@@ -109,7 +109,7 @@ export function VendorView({ vendor, origin, model, data, full, match, titleId =
       <header class="v-head">
         <div class="v-chips">
           {view ? <SeverityChip severity={view.severity} /> : <span class="chip sev-none">{t('detailsNothingInForce')}</span>}
-          <span class="muted small">{t('detailsForAudience', t(`detailsAudience_${data.settings.audience.replaceAll('-', '_')}`))}</span>
+          <span class="muted small">{t('detailsForAudience', t(`detailsAudience_${msgKey(data.settings.audience)}`))}</span>
         </div>
         <Title id={titleId} class="v-name">
           {vendor.name}

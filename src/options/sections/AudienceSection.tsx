@@ -1,8 +1,7 @@
 // Options: who the warnings are written for (the audience).
-import { t } from '../../shared/format';
+import { msgKey, t } from '../../shared/format';
 import { AUDIENCES } from '../../core/dataset/severity';
 import { Choice, Section } from '../controls';
-import { msgKey } from '../message-key';
 import type { SettingsProps } from '../use-options';
 
 export function AudienceSection({ state, set }: SettingsProps) {

@@ -1,8 +1,7 @@
 // Options: which authorities' lists (the sources of rulings) bring warnings.
-import { t } from '../../shared/format';
+import { msgKey, t } from '../../shared/format';
 import { AUTHORITIES } from '../../core/dataset/schema';
 import { Locked, Section } from '../controls';
-import { msgKey } from '../message-key';
 import type { SettingsProps } from '../use-options';
 
 const AUTHORITY_KEY: Record<string, string> = Object.fromEntries(AUTHORITIES.map((a) => [a, msgKey(a)]));

@@ -1,11 +1,10 @@
 // Options: the decision log — turning it on or off, the latest entries, export as CSV, clearing.
-import { t } from '../../shared/format';
+import { msgKey, t } from '../../shared/format';
 import { clearDecisionLog } from '../../shared/decision-log-store';
 import { toCsv, type LogEntry } from '../../core/decision-log';
 import { displayHost } from '../../core/host';
 import { Section, Toggle } from '../controls';
 import { download, today } from '../download';
-import { msgKey } from '../message-key';
 import type { SettingsProps } from '../use-options';
 
 export function DecisionLogSection(props: SettingsProps & { log: LogEntry[]; setStatus: (status: string) => void; refresh: () => Promise<void> }) {
