@@ -7,6 +7,7 @@ import browser from '../shared/browser';
 import { LEGACY_KEYS, SETTING_KEYS } from '../core/settings';
 import type { TabState } from '../shared/messages';
 import { invalidateData } from './data';
+import { POLICY_COPY_KEY } from '../shared/policy-store';
 import { setBadge } from './badge';
 import { warningFor } from './handlers';
 import { saveTabState } from './tab-state';
@@ -47,7 +48,8 @@ let pending: ReturnType<typeof setTimeout> | null = null;
 /** Registered synchronously from background/index.ts. */
 export function watchSettings(): void {
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed') invalidateData();
+    // The policy, or the copy of it used while the browser is slow to deliver it (policy-store).
+    if (area === 'managed' || (area === 'local' && POLICY_COPY_KEY in changes)) invalidateData();
     else if (area !== 'sync' && area !== 'local') return;
     else if (!Object.keys(changes).some((k) => WATCHED.has(k))) return; // e.g. the decision log
     // Several keys often change together (import, reset): refresh once.

@@ -26,13 +26,13 @@ async function readManaged(): Promise<Record<string, unknown>> {
 // here: 1.8 s, then ~2 ms). So the last policy read is kept in storage.local and used when the
 // real one is slow; when the real one arrives and differs, the copy is updated, and that change
 // makes every context re-evaluate (they listen to storage.onChanged).
-const COPY_KEY = 'managedPolicyCopy';
+export const POLICY_COPY_KEY = 'managedPolicyCopy';
 const SLOW_MS = 300;
 
 async function rememberManaged(raw: Record<string, unknown>): Promise<void> {
   try {
-    const { [COPY_KEY]: copy } = await browser.storage.local.get(COPY_KEY);
-    if (JSON.stringify(copy) !== JSON.stringify(raw)) await browser.storage.local.set({ [COPY_KEY]: raw });
+    const { [POLICY_COPY_KEY]: copy } = await browser.storage.local.get(POLICY_COPY_KEY);
+    if (JSON.stringify(copy) !== JSON.stringify(raw)) await browser.storage.local.set({ [POLICY_COPY_KEY]: raw });
   } catch {
     /* no storage: the next read asks storage.managed again */
   }
@@ -47,7 +47,7 @@ export async function loadManagedRaw(): Promise<Record<string, unknown>> {
   const slow = new Promise<'slow'>((resolve) => setTimeout(() => resolve('slow'), SLOW_MS));
   const first = await Promise.race([fresh, slow]);
   if (first !== 'slow') return first;
-  const copy = await browser.storage.local.get(COPY_KEY).then((r) => r[COPY_KEY], () => undefined);
+  const copy = await browser.storage.local.get(POLICY_COPY_KEY).then((r) => r[POLICY_COPY_KEY], () => undefined);
   // No copy yet (the very first run): wait for the real policy rather than guess.
   return typeof copy === 'object' && copy !== null && !Array.isArray(copy) ? (copy as Record<string, unknown>) : fresh;
 }
