@@ -36,6 +36,14 @@ describe('vendorSeverity on real vendors', () => {
     }
   });
 
+  it("among equally severe rulings, the vendor's own listing heads (Covered List, not the general FCC orders)", () => {
+    for (const [id, since] of [['hikvision', '2021-03-12'], ['huawei', '2021-03-12'], ['zte', '2021-03-12']] as const) {
+      const result = vendorSeverity(vendor(id), dataset, 'consumer', DAY)!;
+      expect(result.headline.ruling.id, id).toBe('fcc-covered-list');
+      expect(result.headline.vendorRuling.since, id).toBe(since);
+    }
+  });
+
   it('Kaspersky rulings are ranked by severity, then by most recent phase in force', () => {
     const consumer = vendorSeverity(vendor('kaspersky'), dataset, 'consumer', DAY)!;
     expect(consumer.rulings.map((r) => [r.ruling.id, r.severity])).toEqual([

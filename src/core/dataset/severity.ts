@@ -61,7 +61,8 @@ export interface VendorSeverity {
 }
 
 /**
- * The rulings that concern `vendor` for `audience` on `date`, most relevant first, or null when
+ * The rulings that concern `vendor` for `audience` on `date`, most relevant first (severity, then
+ * a vendor-specific listing, then the most recent date in force), or null when
  * none applies. A vendor ruling whose `since` lies after `date` does not apply yet. When
  * `enabledAuthorities` is given, rulings from other authorities are ignored.
  */
@@ -92,6 +93,10 @@ export function vendorSeverity(
   ranked.sort((a, b) => {
     const bySeverity = compareSeverity(b.severity, a.severity);
     if (bySeverity) return bySeverity;
+    // A listing that names this vendor on its own date (e.g. its FCC Covered List entry) says
+    // more about it than a general instrument that applies through that listing.
+    const byListing = Number(Boolean(b.vendorRuling.since)) - Number(Boolean(a.vendorRuling.since));
+    if (byListing) return byListing;
     const da = a.effectiveSince ?? '';
     const db = b.effectiveSince ?? '';
     return da < db ? 1 : da > db ? -1 : 0;
