@@ -31,7 +31,3 @@ export async function isAllowedOnce(tabId: number, host: string): Promise<boolea
   await browser.storage.session.set({ [proceedKey(tabId)]: { ...grant, lastSeen: now } });
   return true;
 }
-
-export async function forgetTab(tabId: number): Promise<void> {
-  await browser.storage.session.remove([key(tabId), proceedKey(tabId)]);
-}

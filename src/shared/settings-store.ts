@@ -7,7 +7,6 @@ import {
   defaults,
   LEGACY_KEYS,
   migrate,
-  readSettings,
   SCHEMA_VERSION,
   SETTING_KEYS,
   type Settings,
@@ -69,11 +68,6 @@ async function migrateStored(): Promise<Record<string, unknown>> {
     /* read-only storage: the migrated values are still used for this read */
   }
   return m.values;
-}
-
-/** The user's settings without the policy (what they chose, or the built-in defaults). */
-export async function loadStoredSettings(): Promise<Settings> {
-  return readSettings(await loadUserValues());
 }
 
 /** Effective settings plus what the options page needs to show locks and admin entries. */

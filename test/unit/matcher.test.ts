@@ -109,15 +109,12 @@ describe('createMatcher', () => {
     }
   });
 
-  it('builds 100,000 domains quickly', () => {
+  it('builds and answers correctly at 100,000 domains (its speed is measured in npm run bench)', () => {
     const list = Array.from({ length: 100_000 }, (_, i) => ({ domain: `d${i.toString(36)}.example${i % 7}.com`, id: 'v' + (i % 300) }));
-    const t0 = performance.now();
     const big = createMatcher(list);
-    const ms = performance.now() - t0;
     expect(big.size).toBe(100_000);
     expect(big.match('www.d' + (4242).toString(36) + '.example' + (4242 % 7) + '.com')?.id).toBe('v' + (4242 % 300));
     expect(big.match('d0.example1.com')).toBeNull();
-    expect(ms).toBeLessThan(1000); // typically ~20 ms; generous for slow CI
   });
 });
 

@@ -101,12 +101,6 @@ export function metaCandidates(doc: ParentNode): BrandCandidate[] {
   return out;
 }
 
-/** Text of the first element matching `selector`, or null (for adapters' byline elements). */
-export function textOf(doc: ParentNode, selector: string): string | null {
-  const text = doc.querySelector(selector)?.textContent;
-  return text ? clean(text) || null : null;
-}
-
 /** Deduplicated, length-capped candidates (the order is the order of trust). */
 export function tidy(candidates: BrandCandidate[]): BrandCandidate[] {
   const seen = new Set<string>();
