@@ -62,7 +62,8 @@ export async function buildPackage(input: PackageInput): Promise<BuiltPackage> {
   const previous = input.previousText === undefined ? undefined : readPrevious(input.previousText);
   if (previous) {
     if (compareVersions(version, previous.manifest.version) <= 0) {
-      throw new PackageError(`meta.version ${version} is not newer than the last package (${previous.manifest.version}): bump meta.version and add a changelog entry`);
+      const last = previous.manifest.version;
+      throw new PackageError(`meta.version ${version} is not newer than the last package (${last}): bump meta.version and add a changelog entry`);
     }
     checkRemovals(previous.dataset, dataset, input.removals);
   } else if (input.removals.length) {

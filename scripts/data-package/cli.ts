@@ -54,7 +54,8 @@ async function run(argv: string[], root: string): Promise<void> {
 
   const { manifest: m } = built;
   console.log(`Wrote ${relative(root, out)}`);
-  console.log(`  version ${m.version} (after ${m.previousVersion ?? 'none'}), ${m.counts.vendors} vendors, ${m.counts.rulings} rulings, ${m.counts.domains} domains`);
+  console.log(`  version ${m.version} (after ${m.previousVersion ?? 'none'})`);
+  console.log(`  ${m.counts.vendors} vendors, ${m.counts.rulings} rulings, ${m.counts.domains} domains`);
   console.log(`  sha256 ${m.sha256}`);
   console.log(`  signed with key ${built.keyId} (public key ${built.publicKey})`);
   console.log(`  intentional removals: ${m.removals.length ? m.removals.map((r) => `${r.kind}:${r.id} (${r.version})`).join(', ') : 'none'}`);

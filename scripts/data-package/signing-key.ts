@@ -28,7 +28,9 @@ function parsePrivateKey(pem: string, from: string): KeyObject {
 export function loadSigningKey(env: NodeJS.ProcessEnv, keyFile: string | undefined, repoRoot: string): KeyObject {
   if (env.BANWATCH_SIGNING_KEY) return parsePrivateKey(env.BANWATCH_SIGNING_KEY, 'BANWATCH_SIGNING_KEY');
   const file = keyFile ?? env.BANWATCH_SIGNING_KEY_FILE;
-  if (!file) throw new KeyError('No signing key: set BANWATCH_SIGNING_KEY (the PEM) or BANWATCH_SIGNING_KEY_FILE, or pass --key-file PATH (outside the repository)');
+  if (!file) {
+    throw new KeyError('No signing key: set BANWATCH_SIGNING_KEY (the PEM) or BANWATCH_SIGNING_KEY_FILE, or pass --key-file PATH (outside the repository)');
+  }
   if (isInsideRepo(file, repoRoot)) throw new KeyError(`Refusing to read a signing key inside the repository (${file}): keep it outside the working tree`);
   if (!existsSync(file)) throw new KeyError(`No signing key at ${file}`);
   return parsePrivateKey(readFileSync(file, 'utf8'), file);

@@ -51,7 +51,8 @@ export function compareCoveredList(ds: Dataset, page: CoveredListPage): Finding[
   const findings: Finding[] = [];
 
   if (page.updated && page.updated > verifiedOn(COVERED_LIST_RULING)) {
-    findings.push({ ...base, kind: 'list-updated', ruling: COVERED_LIST_RULING, date: page.updated, summary: `The Covered List says it was updated on ${page.updated}` });
+    const summary = `The Covered List says it was updated on ${page.updated}`;
+    findings.push({ ...base, kind: 'list-updated', ruling: COVERED_LIST_RULING, date: page.updated, summary });
   }
   const onList = new Set<string>();
   for (const entry of page.entries) {
@@ -63,23 +64,29 @@ export function compareCoveredList(ds: Dataset, page: CoveredListPage): Finding[
     const quoted = `"${entry.text.length > 160 ? `${entry.text.slice(0, 157)}…` : entry.text}"`;
 
     if (!named.length && !categories.length) {
-      findings.push({ ...base, kind: 'listing-to-add', date: entry.included, summary: `Covered List entry names no vendor in the data: ${quoted}` });
+      const summary = `Covered List entry names no vendor in the data: ${quoted}`;
+      findings.push({ ...base, kind: 'listing-to-add', date: entry.included, summary });
       continue;
     }
-    for (const p of named.filter((p) => !claims(p.id))) {
-      findings.push({ ...base, kind: 'listing-to-add', ruling, vendor: p.id, date: entry.included, summary: `Covered List names ${p.label}, which the data does not list there: ${quoted}` });
+    const unlisted = named.filter((p) => !claims(p.id));
+    for (const p of unlisted) {
+      const summary = `Covered List names ${p.label}, which the data does not list there: ${quoted}`;
+      findings.push({ ...base, kind: 'listing-to-add', ruling, vendor: p.id, date: entry.included, summary });
     }
-    if (entry.included && entry.included > verifiedOn(ruling)) {
-      findings.push({ ...base, kind: 'new-listing', ruling, vendor: named[0]?.id, date: entry.included, summary: `Covered List entry included after ${verifiedOn(ruling)}: ${quoted}` });
+    if (!unlisted.length && entry.included && entry.included > verifiedOn(ruling)) {
+      const summary = `Covered List entry included after ${verifiedOn(ruling)}: ${quoted}`;
+      findings.push({ ...base, kind: 'new-listing', ruling, vendor: named[0]?.id, date: entry.included, summary });
     }
   }
   for (const v of ds.vendors.filter((v) => claims(v.id) && !onList.has(v.id))) {
-    findings.push({ ...base, kind: 'listing-to-remove', ruling: COVERED_LIST_RULING, vendor: v.id, summary: `The data lists ${v.name} on the Covered List; no entry names it` });
+    const summary = `The data lists ${v.name} on the Covered List; no entry names it`;
+    findings.push({ ...base, kind: 'listing-to-remove', ruling: COVERED_LIST_RULING, vendor: v.id, summary });
   }
   return findings;
 }
 
 export async function checkCoveredList(ds: Dataset, fetchText: FetchText): Promise<SourceResult> {
   const page = parseCoveredList(await fetchText(COVERED_LIST_URL, { timeoutMs: 30_000 }));
-  return { source: 'fcc-covered-list', checked: `${page.entries.length} entries${page.updated ? `, updated ${page.updated}` : ''}`, findings: compareCoveredList(ds, page) };
+  const checked = `${page.entries.length} entries${page.updated ? `, updated ${page.updated}` : ''}`;
+  return { source: 'fcc-covered-list', checked, findings: compareCoveredList(ds, page) };
 }

@@ -2,7 +2,7 @@
 // ruling, the documents its agencies published after it was last verified that carry its terms or
 // the names of the vendors it names. Parameters as documented in the API's OpenAPI description.
 import { z } from 'zod';
-import type { Dataset, Ruling } from '../../src/core/dataset/schema';
+import type { Dataset, Ruling, Vendor } from '../../src/core/dataset/schema';
 import type { FetchText } from './fetch';
 import { dayAfter, lastVerified, type Finding, type SourceResult } from './findings';
 import { essentialNames, mentions } from './names';
@@ -49,9 +49,8 @@ export function parseDocuments(json: string): { count: number; documents: Federa
   return { count: page.count, documents: page.results ?? [] };
 }
 
-function findingsFor(ruling: Ruling, ds: Dataset, json: string, url: string): Finding[] {
+function findingsFor(ruling: Ruling, vendors: Vendor[], json: string, url: string): Finding[] {
   const verified = lastVerified(ruling);
-  const vendors = ds.vendors.filter((v) => v.rulings.some((r) => r.ruling === ruling.id));
   const { count, documents } = parseDocuments(json);
   const findings: Finding[] = documents
     .filter((d) => d.publication_date > verified)
@@ -87,7 +86,7 @@ export async function checkFederalRegister(ds: Dataset, fetchText: FetchText): P
     if (!watch) throw new Error(`scripts/data-watch/sources.ts has no Federal Register terms for ruling "${ruling.id}"`);
     const vendors = ds.vendors.filter((v) => v.rulings.some((r) => r.ruling === ruling.id));
     const url = searchUrl(watch, essentialNames(vendors.flatMap((v) => [v.name, ...v.legalNames])), dayAfter(lastVerified(ruling)));
-    findings.push(...findingsFor(ruling, ds, await fetchText(url, { timeoutMs: 30_000 }), url));
+    findings.push(...findingsFor(ruling, vendors, await fetchText(url, { timeoutMs: 30_000 }), url));
   }
   return { source: 'federal-register', checked: `${ds.rulings.length} searches`, findings };
 }

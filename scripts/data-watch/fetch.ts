@@ -22,7 +22,17 @@ export type FetchText = (url: string, options: FetchOptions) => Promise<string>;
 
 const USER_AGENT = 'BanWatch data:watch (maintainers source watcher)';
 const RETRY_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
-const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ENETUNREACH', 'EHOSTUNREACH', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+const NETWORK_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

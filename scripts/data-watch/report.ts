@@ -20,9 +20,10 @@ export function offlineLine(result: WatchResult): string | undefined {
 
 function headingOf(ds: Dataset, f: Finding): { key: string; order: number; title: string } {
   if (f.vendor) {
-    const i = [...ds.vendors, ...ds.notRestricted].findIndex((v) => v.id === f.vendor);
-    const entry = ds.vendors.find((v) => v.id === f.vendor) ?? ds.notRestricted.find((n) => n.id === f.vendor);
-    return { key: `vendor ${f.vendor}`, order: 1000 + i, title: `Vendor ${f.vendor} (${entry?.name ?? 'unknown'}${ds.vendors.some((v) => v.id === f.vendor) ? '' : ', not restricted'})` };
+    const parties = [...ds.vendors, ...ds.notRestricted];
+    const i = parties.findIndex((p) => p.id === f.vendor);
+    const note = i >= ds.vendors.length ? ', not restricted' : '';
+    return { key: `vendor ${f.vendor}`, order: 1000 + i, title: `Vendor ${f.vendor} (${parties[i]?.name ?? 'unknown'}${note})` };
   }
   if (f.ruling) {
     const i = ds.rulings.findIndex((r) => r.id === f.ruling);
@@ -55,6 +56,7 @@ export function formatReport(ds: Dataset, result: WatchResult): string {
   const unchecked = result.sources.filter((s) => !s.ok).length;
   if (n) lines.push('', `${n} finding${n === 1 ? '' : 's'} to review.`);
   else if (!unchecked) lines.push('', "Nothing to review: no new documents or list changes since each ruling's last verification.");
-  if (unchecked) lines.push('', `${unchecked} source${unchecked === 1 ? ' was' : 's were'} not checked; run again when ${unchecked === 1 ? 'it is' : 'they are'} reachable.`);
+  if (unchecked === 1) lines.push('', '1 source was not checked; run again when it is reachable.');
+  if (unchecked > 1) lines.push('', `${unchecked} sources were not checked; run again when they are reachable.`);
   return lines.join('\n');
 }

@@ -48,7 +48,8 @@ function partyFindings(ds: Dataset, party: Party, entries: ScreeningEntry[]): Fi
   const findings: Finding[] = [];
 
   for (const source of Object.keys(SCREENING_LISTS).filter((s) => claimed(s) && !bySource.has(s))) {
-    findings.push({ ...base, kind: 'listing-to-remove', ruling: claimed(source), summary: `The data lists ${party.label} on the ${listTitle(source)}; the CSL shows no entry under its names` });
+    const summary = `The data lists ${party.label} on the ${listTitle(source)}; the CSL shows no entry under its names`;
+    findings.push({ ...base, kind: 'listing-to-remove', ruling: claimed(source), summary });
   }
   for (const [source, listed] of bySource) {
     const ruling = claimed(source);
@@ -57,19 +58,21 @@ function partyFindings(ds: Dataset, party: Party, entries: ScreeningEntry[]): Fi
         ...base,
         kind: 'listing-to-add',
         ruling: SCREENING_LISTS[source]?.[0],
-        summary: `${listTitle(source)} names ${quote(listed)}; the data does not list ${party.label} there${party.restricted ? '' : ' (it is in notRestricted)'}`,
+        summary: `${listTitle(source)} names ${quote(listed)}; the data does not list ${party.label} there${party.restricted ? '' : ' (it is not restricted)'}`,
         url: listed[0]?.url,
       });
       continue;
     }
     const verified = lastVerified(rulingById(ds, ruling));
     for (const entry of listed.filter((e) => e.startDate && e.startDate > verified)) {
-      findings.push({ ...base, kind: 'new-listing', ruling, date: entry.startDate, summary: `${listTitle(source)} entry "${entry.name}" starts ${entry.startDate}, after ${verified}`, url: entry.url });
+      const summary = `${listTitle(source)} entry "${entry.name}" starts ${entry.startDate}, after ${verified}`;
+      findings.push({ ...base, kind: 'new-listing', ruling, date: entry.startDate, summary, url: entry.url });
     }
   }
   const lookalikes = entries.filter((e) => !hits.includes(e) && e.names.some((n) => resemblesParty(n, party)));
   for (const entry of lookalikes) {
-    findings.push({ ...base, kind: 'brand-lookalike', summary: `${listTitle(entry.source)} entry "${entry.name}" carries a brand name of ${party.label}`, url: entry.url });
+    const summary = `${listTitle(entry.source)} entry "${entry.name}" carries a brand name of ${party.label}`;
+    findings.push({ ...base, kind: 'brand-lookalike', summary, url: entry.url });
   }
   return findings;
 }

@@ -108,8 +108,9 @@ describe('FCC Covered List', () => {
     const page = parseCoveredList(fixture('fcc-covered-list.html'));
     const withoutZte = { ...page, entries: page.entries.filter((e) => !e.text.includes('ZTE')) };
     expect(compareCoveredList(dataset(), withoutZte)).toEqual([expect.objectContaining({ kind: 'listing-to-remove', vendor: 'zte', ruling: 'fcc-covered-list' })]);
-    const quectel = { ...page, entries: [...page.entries, { text: 'Cellular modules produced by Quectel Wireless Solutions Co., Ltd.', included: '2026-05-01' }] };
-    expect(compareCoveredList(dataset(), quectel)).toEqual([expect.objectContaining({ kind: 'listing-to-add', vendor: 'quectel', date: '2026-05-01' })]);
+    // Included after the last verification too: reported once, as a listing to add.
+    const quectel = { ...page, entries: [...page.entries, { text: 'Cellular modules produced by Quectel Wireless Solutions Co., Ltd.', included: '2026-10-01' }] };
+    expect(compareCoveredList(dataset(), quectel)).toEqual([expect.objectContaining({ kind: 'listing-to-add', vendor: 'quectel', date: '2026-10-01' })]);
   });
 
   it('reports an entry for a listed vendor that is newer than the last verification', () => {
@@ -147,7 +148,7 @@ describe('Consolidated Screening List', () => {
     expect(findings).toEqual([
       expect.objectContaining({ kind: 'new-listing', vendor: 'huawei', ruling: 'bis-entity-list', date: '2026-09-15' }),
       expect.objectContaining({ kind: 'brand-lookalike', vendor: 'hikvision', summary: 'Military End User (MEU) List entry "EZVIZ Network Co., Ltd." carries a brand name of Hikvision' }),
-      expect.objectContaining({ kind: 'listing-to-add', vendor: 'tp-link', ruling: 'bis-entity-list', summary: expect.stringContaining('(it is in notRestricted)') }),
+      expect.objectContaining({ kind: 'listing-to-add', vendor: 'tp-link', ruling: 'bis-entity-list', summary: expect.stringContaining('(it is not restricted)') }),
     ]);
   });
 });

@@ -11,7 +11,7 @@ const version = z.string().refine(isVersion, 'version like 2026.11.28');
 const count = z.number().int().nonnegative();
 
 /** An id the publisher removed on purpose, and the version that removed it. Carried forward, so a user who skips versions still sees it. */
-export const removalSchema = z.strictObject({
+const removalSchema = z.strictObject({
   kind: z.enum(['vendor', 'ruling']),
   id: z.string().min(1),
   version,

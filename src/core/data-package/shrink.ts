@@ -25,7 +25,11 @@ export function undeclaredDrops(before: Dataset, after: Dataset, removals: reado
 }
 
 /** Why a package that shrinks `before` into `after` must be refused, or undefined when it may pass. */
-export function shrinkProblem(before: Dataset, after: Dataset, removals: readonly Removal[]): { reason: 'drops-vendors' | 'drops-rulings'; detail: string } | undefined {
+export function shrinkProblem(
+  before: Dataset,
+  after: Dataset,
+  removals: readonly Removal[],
+): { reason: 'drops-vendors' | 'drops-rulings'; detail: string } | undefined {
   const drops = undeclaredDrops(before, after, removals);
   if (drops.vendors.length) {
     return { reason: 'drops-vendors', detail: `it drops vendor ${drops.vendors.join(', ')} without declaring the removal` };
