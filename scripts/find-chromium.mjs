@@ -7,9 +7,12 @@ const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin
 export const HOW_TO_GET_CHROMIUM =
   'No Chromium found: install it (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROME_PATH to a Chromium binary.';
 
-/** @returns {string | null} */
-export function findChromium() {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  return CANDIDATES.find((p) => existsSync(p)) ?? null;
+/**
+ * `env` and `exists` are parameters so the decision can be unit-tested without uninstalling anything.
+ * @returns {string | null}
+ */
+export function findChromium(env = process.env, exists = existsSync) {
+  const fromEnv = env.CHROME_PATH;
+  if (fromEnv && exists(fromEnv)) return fromEnv;
+  return CANDIDATES.find((p) => exists(p)) ?? null;
 }

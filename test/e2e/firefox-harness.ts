@@ -9,29 +9,16 @@
 // firefox-esr 153 rejects ("Protocol error (emulation.setMediaFeaturesOverride): unknown command").
 // The handful of BiDi commands this test needs are spoken directly instead.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 // @ts-expect-error plain ESM helpers shared with `npm start`
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
+// @ts-expect-error plain ESM helpers shared with `npm test`'s browser check (scripts/ensure-deps.mjs)
+import { findFirefoxEsr, NO_FIREFOX } from '../../scripts/find-firefox.mjs';
 
 export const DIST_FIREFOX = resolve('dist-firefox');
-export const NO_FIREFOX = 'No Firefox found: apt-get install firefox-esr';
-
-/** Debian's firefox-esr on PATH, or null. */
-export function findFirefoxEsr(): string | null {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, 'firefox-esr');
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return null;
-}
+export { findFirefoxEsr, NO_FIREFOX };
 
 /**
  * Profile preferences (user.js). The remote agent already applies its "recommended" automation
