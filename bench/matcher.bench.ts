@@ -17,6 +17,7 @@
 // lookups/s (noise margin), ≤ 30 bytes/domain, ≥ 5,000 × the naive baseline.
 import dataset from '../src/data/dataset.json';
 import { createMatcher, type Matcher, type MatcherEntry } from '../src/core/matcher';
+import type { BenchOutput } from './stats';
 
 const TARGET_TRIE_RATIO = 0.9;
 const TARGET_BYTES_PER_DOMAIN = 30;
@@ -395,7 +396,7 @@ function benchList(title: string, entries: MatcherEntry[]): Outcome {
   return { matcherRate, naiveRate, trieRate, matcherBytesPerDomain: built.matcher.bytes / n };
 }
 
-export default function main(): void {
+export default function main(): BenchOutput {
   const started = performance.now();
   console.log('# BanWatch hostname matcher benchmark');
   console.log(`node ${process.version}, ${gc ? 'heap measured with --expose-gc' : 'no --expose-gc: heap figures unavailable'}`);
@@ -416,4 +417,5 @@ export default function main(): void {
   if (!gc) console.log('note: heap target not checked (run node with --expose-gc)');
   console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (checks.some(([, ok]) => !ok)) process.exitCode = 1;
+  return { results: checks.map(([text, ok]) => ({ text: `matcher @${fmt(SYNTHETIC_DOMAINS)} domains: ${text}`, ok })) };
 }

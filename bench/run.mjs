@@ -1,17 +1,19 @@
-// Runs BanWatch's benchmarks (issue #7) and prints one summary of ratios against their targets.
+// Runs BanWatch's benchmarks and prints one summary of ratios against their targets.
 //
-//   npm run bench                       every bench below, in order (about 1–2 minutes)
+//   npm run bench                       every bench below, in order (about 10 minutes)
 //   npm run bench -- bench/x.bench.ts   only the named bench files
-//   npm run bench -- --write-docs       also rewrite the figures in docs/performance.md
+//   npm run bench -- --write-docs       also rewrite the figures in docs/performance.md (full run only)
 //   flags: --build (always rebuild dist/ first), --no-build (never), --write-docs
 //
 // Benches: matcher throughput vs baselines (matcher.bench.ts), popup lookup latency
-// (lookup.bench.ts), bundle sizes vs bench/budgets.json (sizes.bench.mjs), load timings in
-// Chromium (browser.bench.ts), and long tasks while marking 5 MB marketplace and search pages
-// (shopping.bench.ts). All timings are ratios or percentiles from one process on one
-// machine; nothing here is a timed test assertion.
+// (lookup.bench.ts), bytes each surface fetches before first render vs bench/budgets.json, with
+// the bundled and a 2× dataset (sizes.bench.mjs), the banner vs a reference extension's static
+// element (banner.bench.ts), popup and details page vs a static extension page (pages.bench.ts),
+// and long animation frames with BanWatch's script in them while marking 5 MB pages
+// (shopping.bench.ts). All timings are ratios against a baseline measured in the same run, or
+// percentiles over many runs; nothing here is a timed test assertion.
 //
-// dist/: the sizes, browser and shopping benches measure the built extension. When dist/manifest.json is
+// dist/: the sizes and browser benches measure the built extension. When dist/manifest.json is
 // missing or older than any build input (src/, scripts/, manifest.json, vite.config.ts,
 // package-lock.json), the runner runs `npm run build` first (about 3 s); with --no-build it
 // measures dist/ as it is.
@@ -19,9 +21,11 @@
 // TypeScript benches are bundled with Vite's build API into .tmp/bench/<name>.mjs (Node 20 cannot
 // run TypeScript), so timings are of the same code the extension ships, not of a dev-server
 // transform; playwright-core, selfsigned and the plain-ESM scripts/ helpers stay external. .mjs
-// benches are imported as they are. A bench reports failure by setting `process.exitCode` (or by
-// throwing); it may return `{ results: [{ name, measured, target, unit, ok }] }` for the summary.
-// The runner exits non-zero if any bench failed.
+// benches are imported as they are. A bench's default export returns `{ results, docs? }`
+// (bench/stats.ts): `results` are its summary lines (`{ text, ok }`, or `{ text, info: true }`),
+// printed once each, prefixed ok / MISS; `docs` is Markdown for docs/performance.md. A bench
+// reports failure by setting `process.exitCode`, by a result with `ok: false`, or by throwing;
+// the runner then exits non-zero.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -32,8 +36,8 @@ import { build } from 'vite';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, '.tmp/bench');
-const DEFAULT_BENCHES = ['bench/matcher.bench.ts', 'bench/lookup.bench.ts', 'bench/sizes.bench.mjs', 'bench/browser.bench.ts', 'bench/shopping.bench.ts'];
-const NEEDS_DIST = /(sizes|browser|shopping)\.bench\./;
+const DEFAULT_BENCHES = ['bench/matcher.bench.ts', 'bench/lookup.bench.ts', 'bench/sizes.bench.mjs', 'bench/banner.bench.ts', 'bench/pages.bench.ts', 'bench/shopping.bench.ts'];
+const NEEDS_DIST = /(sizes|banner|pages|shopping)\.bench\./;
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
@@ -140,38 +144,23 @@ async function runBench(file) {
   const before = process.exitCode;
   process.exitCode = 0;
   let results = [];
+  let docs = [];
   let error;
   const t0 = performance.now();
   try {
     const mod = await load(file);
     const out = typeof mod.default === 'function' ? await mod.default() : undefined;
     results = out?.results ?? [];
+    docs = out?.docs ?? [];
   } catch (e) {
     error = e;
   } finally {
     console.log = log;
   }
-  const failed = Boolean(error) || Boolean(process.exitCode);
+  const failed = Boolean(error) || Boolean(process.exitCode) || results.some((r) => r.ok === false);
   process.exitCode = before;
   if (error) console.error(`${file} threw:`, error);
-  return { file, lines, results, failed, seconds: (performance.now() - t0) / 1000 };
-}
-
-// Figures from the benches that print rather than return them (matcher, lookup).
-function parsedResults(run) {
-  const out = [];
-  for (const line of run.lines) {
-    let m;
-    if ((m = /^(PASS|FAIL) (.*)$/.exec(line))) out.push({ text: `matcher @100k: ${m[2]}`, ok: m[1] === 'PASS' });
-    else if ((m = /^target: p95 ≤ ([\d.]+) ms at 10× — \w+ \(([\d.]+) ms\)/.exec(line))) {
-      const [target, measured] = [Number(m[1]), Number(m[2])];
-      out.push({ text: `lookup p95 at 10×: ${measured.toFixed(3)} ms / ${target} ms = ${(measured / target).toFixed(2)}`, ok: measured <= target });
-    } else if ((m = /^all queries: median ([\d.]+) ms, p95 ([\d.]+) ms/.exec(line))) {
-      const n = out.filter((r) => r.key?.startsWith('lookup')).length;
-      out.push({ text: `lookup ${n ? '10× synthetic' : 'bundled'}: median ${m[1]} ms, p95 ${m[2]} ms`, info: true, key: `lookup${n}` });
-    }
-  }
-  return out;
+  return { file, lines, results, docs, failed, seconds: (performance.now() - t0) / 1000 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -181,29 +170,25 @@ if (files.some((f) => NEEDS_DIST.test(f))) ensureDist();
 for (const file of files) {
   if (!existsSync(resolve(root, file))) {
     console.log(`\n(${file} is not present: skipped)`);
-    runs.push({ file, lines: [], results: [], failed: !DEFAULT_BENCHES.includes(file) || named.length > 0, skipped: true, seconds: 0 });
+    runs.push({ file, lines: [], results: [], docs: [], failed: !DEFAULT_BENCHES.includes(file) || named.length > 0, skipped: true, seconds: 0 });
     continue;
   }
   console.log(`\n==================== ${file} ====================`);
   runs.push(await runBench(file));
 }
 
-const summary = [];
-for (const run of runs) {
-  for (const r of parsedResults(run)) summary.push(`${r.info ? '     ' : r.ok ? 'ok   ' : 'MISS '} ${r.text}`);
-  for (const r of run.results) {
-    const ratio = r.measured / r.target;
-    const value = r.text ?? `${r.name}: ${r.measured.toFixed(1)} ${r.unit} / ${r.target} ${r.unit} = ${Number.isFinite(ratio) ? ratio.toFixed(2) : '–'}`;
-    summary.push(`${r.info ? '     ' : r.ok ? 'ok   ' : 'MISS '} ${value}`);
-  }
-}
+// Each bench's own results, each once, prefixed by its status.
+const summary = runs.flatMap((run) => run.results.map((r) => `${r.info ? '     ' : r.ok ? 'ok   ' : 'MISS '} ${r.text}`));
 const total = (performance.now() - started) / 1000;
 console.log('\n==================== summary (measured / target; ≤ 1 meets a ceiling, ≥ 1 a floor) ====================');
 for (const line of summary) console.log(line);
 for (const run of runs) console.log(`${run.skipped ? 'skip ' : run.failed ? 'FAIL ' : 'pass '} ${run.file} (${run.seconds.toFixed(1)} s)`);
 console.log(`total ${total.toFixed(1)} s`);
 
-if (flags.has('--write-docs')) writeDocs(summary, runs, total);
+if (flags.has('--write-docs')) {
+  if (named.length) console.log('--write-docs needs the full run (no bench files named): docs/performance.md not written');
+  else writeDocs(summary, runs, total);
+}
 
 process.exitCode = runs.some((r) => r.failed) ? 1 : 0;
 
@@ -245,6 +230,7 @@ function writeDocs(summaryLines, allRuns, seconds) {
     '| status | figure |',
     '|---|---|',
     ...rows,
+    ...allRuns.filter((r) => r.docs.length).flatMap((r) => ['', `### ${basename(r.file)}`, '', ...r.docs]),
     '',
     end,
   ].join('\n');
