@@ -46,21 +46,29 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with both extensions (or the reference alone); throws, saying how to get Chromium, if there is none. */
-export async function launchBench(opts: { banwatch?: boolean } = {}): Promise<BenchBrowser> {
+export interface LaunchOptions {
+  /** Load BanWatch (default true). */
+  banwatch?: boolean;
+  /** Load the reference extension (default true). */
+  reference?: boolean;
+  /** The page server (default: bench/fixtures.ts). */
+  server?: () => Promise<BenchServer>;
+}
+
+/** Launches Chromium with both extensions (or as `opts` says); throws, saying how to get Chromium, if there is none. */
+export async function launchBench(opts: LaunchOptions = {}): Promise<BenchBrowser> {
   const executablePath = findChromium() as string | null;
   if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
   const withBanwatch = opts.banwatch ?? true;
-  const extensions = withBanwatch ? `${DIST},${REFERENCE}` : REFERENCE;
-  const server = await startBenchServer();
+  const extensions = [...(withBanwatch ? [DIST] : []), ...((opts.reference ?? true) ? [REFERENCE] : [])].join(',');
+  const server = await (opts.server ?? startBenchServer)();
   const profile = mkdtempSync(join(tmpdir(), 'banwatch-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${extensions}`,
-      `--load-extension=${extensions}`,
+      ...(extensions ? [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`] : ['--disable-extensions']),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -112,14 +112,18 @@ export interface BigPageRun {
   tasks: { start: number; duration: number }[];
   /** Long animation frames in the same span, with their render (style/layout/paint) part and the scripts they name. */
   frames: { start: number; duration: number; render: number; scripts: { src: string; duration: number }[] }[];
+  /** The longest animation frame of the page's own append (before `appendMs` ended), for comparison. */
+  ownFrame: number;
 }
 
 /**
  * Runs in the page (page.evaluate): appends ~5 MB of markup shaped like the site's own (Google
  * results or Newegg tiles, 1 in 10 a listed vendor's) at once — the worst case of infinite
  * scroll — waits until BanWatch has marked them all, and reports what happened meanwhile.
+ * With `observeMs` (a page without BanWatch, bench/shopping.bench.ts), it waits that long instead
+ * of for the chips.
  */
-export async function markBigPage([kind, baseChips]: readonly ['results' | 'tiles', number]): Promise<BigPageRun> {
+export async function markBigPage([kind, baseChips, observeMs]: readonly ['results' | 'tiles', number, number?]): Promise<BigPageRun> {
   const tasks: { start: number; duration: number }[] = [];
   new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask' });
   // Long animation frames name the scripts that ran in them (source URL and time), so the
@@ -154,8 +158,11 @@ export async function markBigPage([kind, baseChips]: readonly ['results' | 'tile
   const items = parts.length;
   const expected = Math.ceil(items / 10);
   const container = document.querySelector(kind === 'results' ? '#rso' : '#items')!;
+  const html = parts.join('');
+  // A frame boundary, so building the markup above is not counted in the append's frame.
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   const t0 = performance.now();
-  container.insertAdjacentHTML('beforeend', parts.join(''));
+  container.insertAdjacentHTML('beforeend', html);
   // Same task: before any script of the extension can run.
   const links = () => [...document.querySelectorAll('a')].map((a) => a.outerHTML).join('\n');
   const linksBefore = links();
@@ -165,8 +172,8 @@ export async function markBigPage([kind, baseChips]: readonly ['results' | 'tile
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))));
   const appended = performance.now();
   const count = () => document.querySelectorAll('[data-banwatch-chip]').length;
-  const end = Date.now() + 30_000;
-  while (count() < baseChips + expected && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+  const end = Date.now() + (observeMs ?? 30_000);
+  while ((observeMs !== undefined || count() < baseChips + expected) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
   const done = performance.now();
   await new Promise((r) => setTimeout(r, 500)); // more chips than expected would show up here; observers deliver
   const settled = performance.now();
@@ -196,5 +203,6 @@ export async function markBigPage([kind, baseChips]: readonly ['results' | 'tile
     markMs: done - appended,
     tasks: during(tasks),
     frames: during(frames),
+    ownFrame: Math.max(0, ...frames.filter((f) => f.start + f.duration > t0 && f.start <= appended).map((f) => f.duration)),
   };
 }
