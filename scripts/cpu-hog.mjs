@@ -9,7 +9,13 @@ export function startHogs(count = availableParallelism()) {
   const hogs = Array.from({ length: count }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
   const running = () => hogs.filter((h) => h.exitCode === null && h.signalCode === null);
   const kill = () => running().forEach((h) => h.kill('SIGKILL'));
+  const interrupted = (signal) => {
+    kill();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
   process.once('exit', kill);
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   return {
     count,
     async stop() {
@@ -17,6 +23,8 @@ export function startHogs(count = availableParallelism()) {
       kill();
       await Promise.all(exited);
       process.off('exit', kill);
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
     },
   };
 }

@@ -2,7 +2,7 @@
 // row (3 by default) while a CPU hog spins on every core, as on a loaded CI machine. A local
 // check (CI has no time for it); on a shared machine run it under the e2e lock. Builds both
 // extensions first (unloaded), stops the hogs afterwards, and exits non-zero if any run failed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { startHogs } from './cpu-hog.mjs';
 
 const args = process.argv.slice(2);
@@ -24,9 +24,11 @@ const results = [];
 try {
   for (let i = 1; i <= runs; i++) {
     const t0 = Date.now();
-    const run = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...files], { stdio: 'inherit' });
-    results.push({ ok: run.status === 0, seconds: (Date.now() - t0) / 1000 });
-    console.log(`\n== run ${i} of ${runs}: ${run.status === 0 ? 'passed' : 'FAILED'} (${results.at(-1).seconds.toFixed(0)} s) ==\n`);
+    // Asynchronously, so an interrupt reaches cpu-hog.mjs's handler and the hogs are stopped.
+    const suite = spawn('npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...files], { stdio: 'inherit' });
+    const status = await new Promise((resolve) => suite.once('exit', resolve));
+    results.push({ ok: status === 0, seconds: (Date.now() - t0) / 1000 });
+    console.log(`\n== run ${i} of ${runs}: ${status === 0 ? 'passed' : 'FAILED'} (${results.at(-1).seconds.toFixed(0)} s) ==\n`);
   }
 } finally {
   await hogs.stop();
