@@ -109,6 +109,7 @@ export default async function main(): Promise<BenchOutput> {
     await page.addInitScript(installBannerProbe, bannerProbeArgs);
 
     first = await probeLoad(page, PAGES[0].url, 30_000);
+    if (first.reference === null || first.banner === null) throw new Error(`first vendor page: ${first.reference === null ? 'the probe did not see the reference element' : 'no banner within 30 s'}; nothing to measure`);
     console.log(`\nfirst vendor page after browser start: reference at ${fixed(first.reference ?? NaN, 0)} ms, banner at ${first.banner === null ? 'never (30 s)' : `${fixed(first.banner, 0)} ms`}, first paint ${fixed(first.firstPaint ?? NaN, 0)} ms`);
 
     const other = await probeLoad(page, 'https://example.org/bench/tiny', 1_500);
