@@ -107,3 +107,32 @@ export function parseLookupInput(text: string): string | null {
   if (lastDot <= 0) return null; // a single label is a word, not a domain
   return PLAUSIBLE_TLD.test(host.slice(lastDot + 1)) ? host : null;
 }
+
+/** Is `host` one of `hosts`, or a subdomain of one? (How allowlists and "proceed" grants apply.) */
+export function isCoveredBy(host: string, hosts: readonly string[]): boolean {
+  return hosts.some((a) => host === a || host.endsWith(`.${a}`));
+}
+
+/** Pages the extension cannot run on, or that are not web sites at all. */
+export type NoSite = 'browser-page' | 'web-store' | 'file' | 'extension-page' | 'not-web';
+
+const STORE_HOSTS = ['chromewebstore.google.com', 'microsoftedge.microsoft.com', 'addons.mozilla.org', 'addons.opera.com'];
+const BROWSER_SCHEMES = ['chrome:', 'about:', 'edge:', 'brave:', 'opera:', 'vivaldi:', 'view-source:', 'devtools:', 'chrome-search:'];
+
+/** Why a tab's URL is no web site BanWatch can speak for, or null when it is one. */
+export function noSiteReason(url: string): NoSite | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return 'not-web';
+  }
+  if (WEB_SCHEMES.has(u.protocol)) {
+    if (STORE_HOSTS.includes(u.hostname) || (u.hostname === 'chrome.google.com' && u.pathname.startsWith('/webstore'))) return 'web-store';
+    return null;
+  }
+  if (u.protocol === 'file:') return 'file';
+  if (u.protocol === 'chrome-extension:' || u.protocol === 'moz-extension:' || u.protocol === 'extension:') return 'extension-page';
+  if (BROWSER_SCHEMES.includes(u.protocol)) return 'browser-page';
+  return 'not-web';
+}

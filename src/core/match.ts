@@ -19,7 +19,8 @@ import type { NotRestricted, ReportedLink, Vendor } from './dataset/schema';
 import { hostFromUrl, normaliseHost } from './host';
 import { createMatcher, type Matcher } from './matcher';
 
-export type MatchOrigin = 'bundled' | 'organisation';
+/** Where a vendor comes from: the bundled dataset, or the organisation's own list (policy). */
+export type Origin = 'bundled' | 'organisation';
 export type Evidence = Vendor['domains'][number]['evidence'];
 
 export type MatchResult =
@@ -33,7 +34,7 @@ export type MatchResult =
       evidence: Evidence;
       source?: string;
       note?: string;
-      origin: MatchOrigin;
+      origin: Origin;
     }
   | { kind: 'not-restricted'; id: string; domain: string; host: string }
   | { kind: 'reported-link'; id: string; vendorId: string; domain: string; host: string };
@@ -47,8 +48,8 @@ export interface MatchSources {
 }
 
 export type MatchRule =
-  | { kind: 'vendor'; vendorId: string; origin: MatchOrigin; entry: Vendor['domains'][number] }
-  | { kind: 'exclusion'; vendorId: string; origin: MatchOrigin }
+  | { kind: 'vendor'; vendorId: string; origin: Origin; entry: Vendor['domains'][number] }
+  | { kind: 'exclusion'; vendorId: string; origin: Origin }
   | { kind: 'not-restricted'; id: string }
   | { kind: 'reported-link'; id: string; vendorId: string };
 
@@ -75,7 +76,7 @@ export function buildMatchIndex(sources: MatchSources): MatchIndex {
     if (group === undefined) byDomain.set(domain, (group = []));
     group.push(rule);
   };
-  const addVendors = (vendors: readonly Vendor[], origin: MatchOrigin) => {
+  const addVendors = (vendors: readonly Vendor[], origin: Origin) => {
     for (const vendor of vendors) {
       for (const entry of vendor.domains) add(entry.domain, { kind: 'vendor', vendorId: vendor.id, origin, entry }, vendor.id);
       for (const exclusion of vendor.exclusions ?? []) add(exclusion.domain, { kind: 'exclusion', vendorId: vendor.id, origin }, vendor.id);
@@ -95,12 +96,12 @@ export function buildMatchIndex(sources: MatchSources): MatchIndex {
   return { matcher: createMatcher(entries), groups, warnings };
 }
 
-const exclusionKey = (origin: MatchOrigin, vendorId: string) => origin + '\u0000' + vendorId;
+const exclusionKey = (origin: Origin, vendorId: string) => origin + '\u0000' + vendorId;
 
 /** The answer decided by one domain's rules, given the vendors already excluded. */
 function decide(rules: readonly MatchRule[], domain: string, host: string, excluded: Set<string>): MatchResult | null {
   for (const rule of rules) if (rule.kind === 'exclusion') excluded.add(exclusionKey(rule.origin, rule.vendorId));
-  const vendorRule = (origin: MatchOrigin): MatchResult | null => {
+  const vendorRule = (origin: Origin): MatchResult | null => {
     for (const rule of rules) {
       if (rule.kind !== 'vendor' || rule.origin !== origin || excluded.has(exclusionKey(origin, rule.vendorId))) continue;
       const { entry } = rule;

@@ -2,7 +2,7 @@
 // is warned again when they come back to it after being away. The background cannot see the
 // tab leave (no `tabs` or `webNavigation` permission), so the allowance lapses after a quiet
 // spell instead: each page of the site loaded in the tab renews it.
-import { isAllowlisted } from './warning';
+import { isCoveredBy } from './host';
 
 export interface ProceedGrant {
   host: string;
@@ -21,6 +21,6 @@ export function grantCovers(grant: unknown, host: string, now: number): grant is
     typeof g.lastSeen === 'number' &&
     now - g.lastSeen >= 0 &&
     now - g.lastSeen <= PROCEED_IDLE_MS &&
-    isAllowlisted(host, [g.host])
+    isCoveredBy(host, [g.host])
   );
 }

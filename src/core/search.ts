@@ -21,7 +21,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Dataset, NotRestricted, ReportedLink, Vendor } from './dataset/schema';
 import { parseLookupInput } from './host';
-import { buildMatchIndex, matchVendor, type MatchIndex, type MatchOrigin } from './match';
+import { buildMatchIndex, matchVendor, type MatchIndex, type Origin } from './match';
 
 /** Which kind of name a result was found by. */
 export type MatchedField = 'name' | 'legal-name' | 'alias' | 'domain' | 'url';
@@ -35,7 +35,7 @@ export interface Matched {
 }
 
 export type SearchHit =
-  | { kind: 'vendor'; id: string; name: string; origin: MatchOrigin; matched: Matched; score: number }
+  | { kind: 'vendor'; id: string; name: string; origin: Origin; matched: Matched; score: number }
   | { kind: 'not-restricted'; id: string; name: string; matched: Matched; score: number }
   | { kind: 'reported-link'; id: string; name: string; vendorId: string; matched: Matched; score: number };
 
@@ -57,7 +57,7 @@ export interface SearchSources {
 }
 
 type Entity =
-  | { kind: 'vendor'; item: Vendor; origin: MatchOrigin }
+  | { kind: 'vendor'; item: Vendor; origin: Origin }
   | { kind: 'not-restricted'; item: NotRestricted }
   | { kind: 'reported-link'; item: ReportedLink };
 

@@ -1,7 +1,7 @@
 // How seriously a ruling concerns a given reader. Severity depends on what the instrument does
 // (an export control never reads as "you may not buy") and on whom it binds, compared with the
 // groups the reader belongs to.
-import type { Authority, BoundParty, Dataset, Ruling, Vendor } from './schema';
+import type { Authority, BoundParty, Ruling, Vendor } from './schema';
 import { statusOn } from './status';
 
 /** Most to least serious. */
@@ -68,7 +68,7 @@ export interface VendorSeverity {
  */
 export function vendorSeverity(
   vendor: Vendor,
-  dataset: Pick<Dataset, 'rulings'>,
+  dataset: { readonly rulings: readonly Ruling[] },
   audience: Audience,
   date: string,
   enabledAuthorities?: Iterable<Authority>,

@@ -1,5 +1,6 @@
 // Where a ruling stands on a given day: which phases are in force, which are still to come.
 import type { Ruling, RulingStatus } from './schema';
+import { daysBetween } from '../dates';
 
 export type Phase = Ruling['phases'][number];
 
@@ -14,10 +15,6 @@ export interface RulingStatusOn {
 /** States set by reviewers that no phase arithmetic may override. */
 const STICKY: ReadonlySet<RulingStatus> = new Set<RulingStatus>(['paused', 'proposed', 'litigation-pending', 'lifted', 'superseded']);
 
-function dayNumber(isoDay: string): number {
-  return Math.floor(Date.parse(`${isoDay}T00:00:00Z`) / 86_400_000);
-}
-
 /** Status of `ruling` on `date` (YYYY-MM-DD). A phase dated on `date` is in force that day. */
 export function statusOn(ruling: Pick<Ruling, 'phases' | 'status'>, date: string): RulingStatusOn {
   const phases = [...ruling.phases].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -31,12 +28,7 @@ export function statusOn(ruling: Pick<Ruling, 'phases' | 'status'>, date: string
   const result: RulingStatusOn = { state, inForce, upcoming };
   if (next) {
     result.next = next;
-    result.daysToNext = dayNumber(next.date) - dayNumber(date);
+    result.daysToNext = daysBetween(date, next.date);
   }
   return result;
-}
-
-/** Today's date as YYYY-MM-DD in UTC. */
-export function today(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
 }

@@ -19,9 +19,10 @@
 // organisation's vendor beats a not-restricted entry, which beats a reported link, which beats a
 // bundled vendor (we err towards not accusing a brand).
 import type { NotRestricted, ReportedLink, Vendor } from '../dataset/schema';
+import type { Origin } from '../match';
 
 export type BrandEntity =
-  | { kind: 'vendor'; id: string; name: string; origin: 'bundled' | 'organisation' }
+  | { kind: 'vendor'; id: string; name: string; origin: Origin }
   | { kind: 'not-restricted'; id: string; name: string }
   | { kind: 'reported-link'; id: string; name: string; vendorId: string };
 
@@ -90,7 +91,7 @@ export function buildBrandIndex(sources: BrandSources): BrandIndex {
     const existing = names.get(key);
     if (!existing || rank < existing.rank) names.set(key, { entity, name: raw.trim(), rank });
   };
-  const addVendors = (vendors: readonly Vendor[], origin: 'bundled' | 'organisation') => {
+  const addVendors = (vendors: readonly Vendor[], origin: Origin) => {
     for (const v of vendors) {
       const entity: BrandEntity = { kind: 'vendor', id: v.id, name: v.name, origin };
       // "ByteDance / TikTok": each side of a combined display name is a name of its own.

@@ -1,0 +1,211 @@
+// The one verdict (src/core/verdict.ts), tested directly: what a host or an id resolves to, every
+// rule that silences a warning and in which order, organisation vendors and rulings, reported
+// links, and the rulings on record that do not apply. Synthetic entries are made from bundled
+// ones (spread), so they stay valid when the data format grows.
+import { describe, expect, it } from 'vitest';
+import { dataset } from '../../src/core/dataset';
+import type { Ruling, Vendor } from '../../src/core/dataset/schema';
+import { buildCatalog, type OrganisationList } from '../../src/core/catalog';
+import { defaults, type Settings } from '../../src/core/settings';
+import { shownWarning, verdict, type Subject, type Verdict, type VerdictInputs } from '../../src/core/verdict';
+
+const TODAY = '2026-11-28';
+const base = dataset.rulings.find((r) => r.id === 'commerce-kaspersky-final-determination')!;
+const baseVendor = dataset.vendors.find((v) => v.id === 'kaspersky')!;
+
+/** A ruling in force since 2024 that binds every US person (prohibited for everyone). */
+const ruling = (over: Partial<Ruling>): Ruling => ({
+  ...base,
+  phases: [{ date: '2024-07-20', change: 'In force.' }],
+  status: { ...base.status, value: 'in-force' },
+  effect: 'sales-ban',
+  binds: ['us-persons'],
+  authority: 'commerce',
+  ...over,
+});
+const vendor = (over: Partial<Vendor>): Vendor => ({ ...baseVendor, exclusions: [], domains: [], rulings: [], ...over });
+
+const inForce = ruling({ id: 'test-in-force' });
+const lifted = ruling({ id: 'test-lifted', status: { ...base.status, value: 'lifted' } });
+const fcc = ruling({ id: 'test-fcc', authority: 'fcc', effect: 'designation', binds: ['equipment-importers'] }); // "listed" for everyone
+const testVendor = vendor({
+  id: 'test-vendor',
+  name: 'Test Vendor',
+  domains: [{ domain: 'test-vendor.com', evidence: 'sourced' }],
+  rulings: [{ ruling: 'test-in-force' }, { ruling: 'test-lifted' }],
+});
+const fccOnly = vendor({ id: 'fcc-only', name: 'FCC Only', domains: [{ domain: 'fcc-only.com', evidence: 'believed' }], rulings: [{ ruling: 'test-fcc' }] });
+const futureListing = vendor({ id: 'future', name: 'Future', domains: [{ domain: 'future.com', evidence: 'sourced' }], rulings: [{ ruling: 'test-in-force', since: '2030-01-01' }] });
+const testData = {
+  vendors: [testVendor, fccOnly, futureListing],
+  rulings: [inForce, lifted, fcc],
+  notRestricted: [{ ...dataset.notRestricted[0]!, id: 'fine', name: 'Fine', domains: ['fine.test-vendor.com'] }],
+  reportedLinks: [{ ...dataset.reportedLinks[0]!, id: 'alleged', name: 'Alleged', vendor: 'test-vendor', domains: ['alleged.com'] }],
+};
+
+const settings = (over: Partial<Settings> = {}): Settings => ({ ...structuredClone(defaults), ...over });
+const inputs = (over: Partial<Settings> = {}, org?: OrganisationList): VerdictInputs => ({
+  catalog: buildCatalog(testData, org),
+  settings: settings(over),
+  today: TODAY,
+});
+const silence = (v: Verdict) => (v.kind === 'vendor' || v.kind === 'reported-link' ? v.silenced : `no ${v.kind}`);
+
+describe('what a subject resolves to', () => {
+  it('a vendor host: the vendor, why it matched, the rulings that apply with their phases, the severity for the audience', () => {
+    const v = verdict(inputs(), { host: 'shop.test-vendor.com' });
+    expect(v.kind).toBe('vendor');
+    if (v.kind !== 'vendor') return;
+    expect(v.origin).toBe('bundled');
+    expect(v.match).toMatchObject({ domain: 'test-vendor.com', host: 'shop.test-vendor.com', evidence: 'sourced' });
+    expect(v.warning?.why).toEqual({ host: 'shop.test-vendor.com', domain: 'test-vendor.com', evidence: 'sourced', source: null });
+    expect(v.warning?.severity).toBe('prohibited');
+    expect(v.warning?.rulings.map((r) => r.id)).toEqual(['test-in-force']);
+    expect(v.warning?.rulings[0]!.phases).toEqual([{ date: '2024-07-20', change: 'In force.', inForce: true }]);
+    expect(v.silenced).toBeNull();
+    expect(shownWarning(v)).toBe(v.warning);
+  });
+
+  it('the same vendor by id: no "why this site", the allowlist not consulted', () => {
+    const v = verdict(inputs({ allowedSites: ['test-vendor.com'] }), { id: 'test-vendor' });
+    expect(v.kind === 'vendor' && v.match).toBeNull();
+    expect(v.kind === 'vendor' && v.warning?.why).toBeNull();
+    expect(silence(v)).toBeNull();
+  });
+
+  it('hosts in any spelling are normalised; unlisted, invalid and IP hosts are none', () => {
+    expect(verdict(inputs(), { host: 'WWW.Test-Vendor.COM.' }).kind).toBe('vendor');
+    expect(verdict(inputs(), { host: 'example.org' })).toEqual({ kind: 'none', host: 'example.org' });
+    expect(verdict(inputs(), { host: 'not a host' }).kind).toBe('none');
+    expect(verdict(inputs(), { host: '127.0.0.1' }).kind).toBe('none');
+    expect(verdict(inputs(), { id: 'nobody' }).kind).toBe('none');
+  });
+
+  it('a not-restricted domain under a vendor domain is not-restricted, never the vendor', () => {
+    const v = verdict(inputs(), { host: 'fine.test-vendor.com' });
+    expect(v.kind).toBe('not-restricted');
+    expect(shownWarning(v)).toBeNull();
+    expect(verdict(inputs(), { id: 'fine' }).kind).toBe('not-restricted');
+  });
+
+  it('rulings on record that do not apply today are listed as inactive, with their state', () => {
+    const v = verdict(inputs(), { id: 'test-vendor' });
+    expect(v.kind === 'vendor' && v.inactive.map((i) => [i.ruling.id, i.state])).toEqual([['test-lifted', 'lifted']]);
+  });
+});
+
+describe('every rule that silences a warning', () => {
+  const at = (over: Partial<Settings>, subject: Subject = { host: 'www.test-vendor.com' }) => silence(verdict(inputs(over), subject));
+  const sig = (verdict(inputs(), { id: 'test-vendor' }) as Extract<Verdict, { kind: 'vendor' }>).warning!.signature;
+
+  it('nothing in force: only lifted rulings, or a listing dated in the future', () => {
+    expect(at({}, { host: 'future.com' })).toBe('nothing-in-force');
+    const v = verdict(inputs(), { host: 'future.com' });
+    expect(v.kind === 'vendor' && [v.warning, v.explained]).toEqual([null, null]);
+  });
+
+  it('authorities off: rulings apply, but only from authorities the user switched off; the page still explains them', () => {
+    const off = { ...defaults.authorities, fcc: false };
+    const v = verdict(inputs({ authorities: off, minSeverity: 'watch' }), { host: 'fcc-only.com' });
+    expect(silence(v)).toBe('authorities-off');
+    expect(v.kind === 'vendor' && v.warning).toBeNull();
+    expect(v.kind === 'vendor' && v.explained?.rulings.map((r) => r.id)).toEqual(['test-fcc']);
+  });
+
+  it('disabled, allowlisted (the host or a parent), hidden, snoozed with the current signature, below the threshold', () => {
+    expect(at({ enabled: false })).toBe('disabled');
+    expect(at({ allowedSites: ['www.test-vendor.com'] })).toBe('allowlisted');
+    expect(at({ allowedSites: ['test-vendor.com'] })).toBe('allowlisted');
+    expect(at({ allowedSites: ['other.test-vendor.com', 'vendor.com'] })).toBeNull();
+    expect(at({ hiddenVendors: ['test-vendor'] })).toBe('hidden');
+    expect(at({ snoozed: { 'test-vendor': sig } })).toBe('snoozed');
+    expect(at({ snoozed: { 'test-vendor': 'older-data' } })).toBeNull(); // the data changed since
+    expect(at({ minSeverity: 'watch' }, { host: 'fcc-only.com' })).toBeNull();
+    expect(at({}, { host: 'fcc-only.com' })).toBe('below-threshold'); // "listed", under the default "restricted"
+  });
+
+  it('in that order of precedence', () => {
+    const all = { enabled: false, allowedSites: ['test-vendor.com'], hiddenVendors: ['test-vendor'], snoozed: { 'test-vendor': sig }, minSeverity: 'watch' as const };
+    expect(at(all)).toBe('disabled');
+    expect(at({ ...all, enabled: true })).toBe('allowlisted');
+    expect(at({ ...all, enabled: true, allowedSites: [] })).toBe('hidden');
+    expect(at({ ...all, enabled: true, allowedSites: [], hiddenVendors: [] })).toBe('snoozed');
+  });
+
+  it('the snooze signature changes with the vendor data and with the rulings it cites', () => {
+    const changedRuling = buildCatalog({ ...testData, rulings: [{ ...inForce, summary: 'Changed.' }, lifted, fcc] });
+    const changedVendor = buildCatalog({ ...testData, vendors: [{ ...testVendor, aliases: ['New brand'] }, fccOnly, futureListing] });
+    for (const catalog of [changedRuling, changedVendor]) {
+      const v = verdict({ catalog, settings: settings({ snoozed: { 'test-vendor': sig } }), today: TODAY }, { host: 'test-vendor.com' });
+      expect(silence(v)).toBeNull();
+    }
+  });
+
+  it('the audience sets the severity: an agency-only ban is prohibited for a contractor, restricted for a business, listed for a consumer', () => {
+    const agencies = ruling({ id: 'test-agencies', effect: 'use-ban', binds: ['federal-agencies'] });
+    const catalog = buildCatalog({ ...testData, rulings: [...testData.rulings, agencies], vendors: [vendor({ id: 'agency', name: 'Agency', domains: [{ domain: 'agency.com', evidence: 'sourced' }], rulings: [{ ruling: 'test-agencies' }] })] });
+    const severity = (audience: Settings['audience']) => {
+      const v = verdict({ catalog, settings: settings({ audience, minSeverity: 'watch' }), today: TODAY }, { host: 'agency.com' });
+      return v.kind === 'vendor' ? v.warning?.severity : null;
+    };
+    expect([severity('consumer'), severity('business'), severity('federal-contractor'), severity('everything')]).toEqual(['listed', 'restricted', 'prohibited', 'prohibited']);
+  });
+});
+
+describe('reported links: alleged, not established', () => {
+  it('are their own kind at "watch", shown only to a user who asks for watch-level, silenced by hiding the link or its vendor', () => {
+    const v = verdict(inputs({ minSeverity: 'watch' }), { host: 'alleged.com' });
+    expect(v.kind).toBe('reported-link');
+    expect(v.kind === 'reported-link' && [v.severity, v.linkedVendor?.id, v.silenced]).toEqual(['watch', 'test-vendor', null]);
+    expect(shownWarning(v)).toBeNull(); // never a vendor warning on the page
+    expect(silence(verdict(inputs(), { host: 'alleged.com' }))).toBe('below-threshold');
+    expect(silence(verdict(inputs({ minSeverity: 'watch', hiddenVendors: ['test-vendor'] }), { host: 'alleged.com' }))).toBe('hidden');
+    expect(silence(verdict(inputs({ minSeverity: 'watch', hiddenVendors: ['alleged'] }), { id: 'alleged' }))).toBe('hidden');
+    expect(silence(verdict(inputs({ minSeverity: 'watch', allowedSites: ['www.amazon.com'] }), { id: 'alleged', seenOn: 'www.amazon.com' }))).toBe('allowlisted');
+    expect(silence(verdict(inputs({ minSeverity: 'watch', enabled: false }), { id: 'alleged' }))).toBe('disabled');
+  });
+});
+
+describe('organisation vendors', () => {
+  const orgRuling = ruling({ id: 'acme-ban', shortName: 'ACME procurement ban', authority: 'commerce', effect: 'use-ban', binds: ['us-persons'] });
+  const orgVendor = vendor({ id: 'org-vendor', name: 'Org Vendor', domains: [{ domain: 'org-vendor.com', evidence: 'sourced' }], rulings: [{ ruling: 'acme-ban' }, { ruling: 'test-in-force' }] });
+  const org: OrganisationList = { vendors: [orgVendor], rulings: [orgRuling] };
+
+  it("are flagged with their origin and may cite the organisation's own rulings and bundled ones", () => {
+    const v = verdict(inputs({}, org), { host: 'www.org-vendor.com' });
+    expect(v.kind === 'vendor' && v.origin).toBe('organisation');
+    expect(v.kind === 'vendor' && v.warning?.origin).toBe('organisation');
+    expect(v.kind === 'vendor' && v.warning?.rulings.map((r) => r.id).sort()).toEqual(['acme-ban', 'test-in-force']);
+    expect(verdict(inputs({}, org), { id: 'org-vendor' }).kind).toBe('vendor');
+    expect(verdict(inputs(), { host: 'www.org-vendor.com' }).kind).toBe('none'); // without the policy, unknown
+  });
+
+  it("replace a bundled vendor with the same id, and beat a bundled not-restricted entry on the same domain", () => {
+    const override = vendor({ ...orgVendor, id: 'test-vendor', name: 'Org Test Vendor', domains: [{ domain: 'fine.test-vendor.com', evidence: 'sourced' }] });
+    const i = inputs({}, { vendors: [override], rulings: [orgRuling] });
+    const byId = verdict(i, { id: 'test-vendor' });
+    expect(byId.kind === 'vendor' && [byId.origin, byId.vendor.name]).toEqual(['organisation', 'Org Test Vendor']);
+    const onDomain = verdict(i, { host: 'fine.test-vendor.com' });
+    expect(onDomain.kind === 'vendor' && onDomain.origin).toBe('organisation');
+  });
+
+  it('are silenced by the same rules', () => {
+    expect(silence(verdict(inputs({ hiddenVendors: ['org-vendor'] }, org), { host: 'org-vendor.com' }))).toBe('hidden');
+    expect(silence(verdict(inputs({ allowedSites: ['org-vendor.com'] }, org), { host: 'org-vendor.com' }))).toBe('allowlisted');
+  });
+});
+
+describe('the bundled data', () => {
+  it('every vendor domain gets its vendor, and the same warning by host as by id (apart from why)', () => {
+    const i: VerdictInputs = { catalog: buildCatalog(dataset), settings: settings({ audience: 'everything', minSeverity: 'watch' }), today: TODAY };
+    for (const v of dataset.vendors) {
+      const byId = verdict(i, { id: v.id });
+      for (const d of v.domains) {
+        const byHost = verdict(i, { host: d.domain });
+        if (byHost.kind !== 'vendor') continue; // a reported link or not-restricted entry may sit on the domain
+        expect(byHost.vendor.id).toBe(v.id);
+        expect(byId.kind === 'vendor' && { ...byId.warning, why: null }).toEqual(byHost.warning && { ...byHost.warning, why: null });
+      }
+    }
+  });
+});
