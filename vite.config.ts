@@ -11,7 +11,7 @@ import { datasetCheckPlugin } from './scripts/dataset-check-plugin';
 import { allOptionalOrigins } from './src/core/shopping/sites';
 
 const firefox = process.env.TARGET === 'firefox';
-const CONTENT_SCRIPT = 'src/content/index.ts';
+const CONTENT_SCRIPT = 'src/vendor-page/index.ts';
 
 export const GECKO_ID = 'banwatch@banwatch.org';
 
@@ -59,7 +59,7 @@ export default defineConfig({
       name: 'banwatch:shop-script-not-web-accessible',
       enforce: 'post',
       renderCrxManifest(m: { web_accessible_resources?: { resources: string[] }[] }) {
-        const war = (m.web_accessible_resources ?? []).map((r) => ({ ...r, resources: r.resources.filter((f) => !f.startsWith('src/content-shop/')) }));
+        const war = (m.web_accessible_resources ?? []).map((r) => ({ ...r, resources: r.resources.filter((f) => !f.startsWith('src/shop-page/')) }));
         m.web_accessible_resources = war.filter((r) => r.resources.length > 0);
         if (!m.web_accessible_resources.length) delete m.web_accessible_resources;
         return m;

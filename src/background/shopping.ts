@@ -1,7 +1,7 @@
 /// <reference types="@crxjs/vite-plugin/client" />
 // Marketplaces and search results (issue #9, opt-in). Two jobs:
 //
-//  1. Registration. The content script src/content-shop/content.ts is registered dynamically
+//  1. Registration. The content script src/shop-page/content.ts is registered dynamically
 //     (scripting.registerContentScripts, persistAcrossSessions) for a feature's hosts only while
 //     its setting is on AND the user granted those hosts (optional_host_permissions, asked for by
 //     the options page on a click). `syncRegistrations` brings the registrations in line with
@@ -15,7 +15,7 @@ import browser from '../shared/browser';
 import type { Runtime } from 'webextension-polyfill';
 // Not named index.ts: crxjs names chunks by file name, and a second "index.ts" chunk made its
 // service-worker loader import the wrong one.
-import shopScript from '../content-shop/content.ts?script&iife';
+import shopScript from '../shop-page/content.ts?script&iife';
 import { dataset } from '../core/dataset';
 import { compareSeverity } from '../core/dataset/severity';
 import { hostFromUrl } from '../core/host';

@@ -25,7 +25,7 @@ import { DatasetLine, VendorView } from '../ui/VendorView';
 import { NotRestrictedView, ReportedLinkView } from '../ui/EntryViews';
 import { Lookup } from '../ui/Lookup';
 import { Logo } from '../ui/Logo';
-import { HostAccessNotice } from '../onboarding/HostAccessNotice';
+import { HostAccessNotice } from '../ui/HostAccessNotice';
 import '../shared/page.css';
 import '../ui/ui.css';
 import './popup.css';

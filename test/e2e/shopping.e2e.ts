@@ -54,7 +54,7 @@ describe('marketplaces and search results (opt-in)', () => {
     expect(manifest.permissions).toContain('scripting');
     expect(manifest.optional_host_permissions).toEqual([...originsFor('shoppingSites'), ...originsFor('searchResults')]);
     expect(JSON.stringify(manifest.host_permissions ?? [])).not.toMatch(/amazon|google/);
-    expect(JSON.stringify(manifest.content_scripts)).not.toMatch(/amazon|google|content-shop/);
+    expect(JSON.stringify(manifest.content_scripts)).not.toMatch(/amazon|google|shop-page/);
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
     expect(await registered()).toEqual([]);
     expect(await grantedOrigins()).toEqual([]);
@@ -82,8 +82,8 @@ describe('marketplaces and search results (opt-in)', () => {
     expect(scripts.map((s) => s.id)).toEqual([SCRIPT_IDS.shoppingSites]);
     expect(scripts[0]!.matches.sort()).toEqual([...matchesFor('shoppingSites')].sort());
     expect(scripts[0]!.persistAcrossSessions).toBe(true);
-    expect(scripts[0]!.js).toEqual(['src/content-shop/content.js']);
-    const built = readFileSync('dist/src/content-shop/content.js', 'utf8');
+    expect(scripts[0]!.js).toEqual(['src/shop-page/content.js']);
+    const built = readFileSync('dist/src/shop-page/content.js', 'utf8');
     expect(built).not.toMatch(/^\s*import\s|\bimport\s*\(/m); // self-contained
   });
 

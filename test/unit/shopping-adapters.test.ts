@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/core/dataset';
 import { buildBrandIndex } from '../../src/core/shopping/brand-matcher';
 import { decideBrand, jsonLdCandidates, metaCandidates, productsInJsonLd, tidy } from '../../src/core/shopping/extract';
-import { ADAPTERS } from '../../src/content-shop/adapters';
-import type { SearchAdapter, ShopAdapter } from '../../src/content-shop/adapters/types';
+import { ADAPTERS } from '../../src/shop-page/adapters';
+import type { SearchAdapter, ShopAdapter } from '../../src/shop-page/adapters/types';
 import { SITES, siteForHost } from '../../src/core/shopping/sites';
 
 const index = buildBrandIndex(dataset);

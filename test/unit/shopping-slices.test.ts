@@ -1,7 +1,7 @@
-// The content script's slicing of big pages (src/content-shop/slices.ts), on a fake clock: no
+// The content script's slicing of big pages (src/shop-page/slices.ts), on a fake clock: no
 // real time is measured here.
 import { describe, expect, it } from 'vitest';
-import { inSlices } from '../../src/content-shop/slices';
+import { inSlices } from '../../src/shop-page/slices';
 
 /** A fake clock advanced by the work itself, and a log of where the pauses fell. */
 function setup(costMs: (item: number) => number = () => 0) {

@@ -1,12 +1,12 @@
-// The inline product notice and the result chip, each in its own shadow root with the banner's
-// look (src/content/banner.css tokens). Every string is set with textContent: nothing from the
-// page or the data is ever parsed as HTML.
+// The inline product notice and the result chip, each in its own shadow root with the in-page
+// UI's look (src/inpage-ui/). Every string is set with textContent: nothing from the page or the
+// data is ever parsed as HTML.
 import type { ShopMark, ShopNotice } from '../shared/messages';
 import { effectLine, t } from '../shared/format';
-import bannerCss from '../content/banner.css?inline';
 import noticeCss from './notice.css?inline';
 import chipCss from './chip.css?inline';
-import { el, logo } from '../content/dom';
+import { el, logo } from '../inpage-ui/dom';
+import { CARD_CSS, TOKENS_CSS } from '../inpage-ui/styles';
 
 export const NOTICE_TAG = 'banwatch-shop-notice';
 export const CHIP_TAG = 'banwatch-chip';
@@ -53,7 +53,7 @@ export function renderNotice(host: HTMLElement, n: ShopNotice, onDetails: () => 
   actions.append(details);
   parts.push(actions);
   card.append(...parts);
-  root.append(el('style', {}, bannerCss + noticeCss), card);
+  root.append(el('style', {}, CARD_CSS + noticeCss), card);
 }
 
 /** Tooltip and accessible label of a chip. */
@@ -71,6 +71,6 @@ export function createChip(m: ShopMark): HTMLElement {
   host.setAttribute('title', label);
   const root = host.attachShadow({ mode: 'open' });
   const text = m.kind === 'reported-link' ? t('shopChipReported') : `${m.name} · ${t(`severity_${m.severity}`)}`;
-  root.append(el('style', {}, chipCss), el('span', { class: 'chip', role: 'img', 'aria-label': label }, `BanWatch: ${text}`));
+  root.append(el('style', {}, TOKENS_CSS + chipCss), el('span', { class: 'chip', role: 'img', 'aria-label': label }, `BanWatch: ${text}`));
   return host;
 }

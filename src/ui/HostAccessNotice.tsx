@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from '../shared/browser';
 import { t } from '../shared/format';
 import { hostAccessGranted, ONBOARDING_PAGE } from '../shared/host-access';
-import './notice.css';
+import './host-access.css';
 
 export function HostAccessNotice({ url }: { url: string }) {
   const [granted, setGranted] = useState(true);

@@ -2,8 +2,9 @@
 import type { WarningModel } from '../core/warning';
 import type { BannerAction } from '../shared/messages';
 import { effectLine, formatDay, msgKey, safeHref, t } from '../shared/format';
-import css from './banner.css?inline';
-import { button, el, logo } from './dom';
+import bannerCss from './banner.css?inline';
+import { button, el, logo } from '../inpage-ui/dom';
+import { CARD_CSS } from '../inpage-ui/styles';
 
 export const HOST_ATTR = 'data-banwatch-banner';
 
@@ -83,7 +84,7 @@ export function renderBanner(host: HTMLElement, w: WarningModel, onAction: (a: B
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   root.replaceChildren();
 
-  const style = el('style', {}, css);
+  const style = el('style', {}, CARD_CSS + bannerCss);
   const headline = w.rulings[0]!;
   const card = el('section', { class: 'card', role: 'region', 'aria-labelledby': 'bw-title', 'aria-describedby': 'bw-line' });
 
