@@ -9,6 +9,7 @@ import { vendorMatchPatterns } from './scripts/match-patterns';
 import { localesPlugin } from './scripts/locales-plugin';
 import { datasetCheckPlugin } from './scripts/dataset-check-plugin';
 import { allOptionalOrigins } from './src/core/shopping/sites';
+import { PAGES } from './src/shared/pages';
 
 const firefox = process.env.TARGET === 'firefox';
 const CONTENT_SCRIPT = 'src/vendor-page/index.ts';
@@ -17,6 +18,8 @@ export const GECKO_ID = 'banwatch@banwatch.org';
 
 function manifest(): ManifestV3Export {
   const m: Record<string, unknown> = structuredClone(baseManifest);
+  m.action = { ...baseManifest.action, default_popup: PAGES.popup };
+  m.options_ui = { ...baseManifest.options_ui, page: PAGES.options };
   m.content_scripts = [
     {
       matches: vendorMatchPatterns(),
@@ -72,11 +75,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     rollupOptions: {
-      input: {
-        details: 'src/details/index.html',
-        warning: 'src/warning/index.html',
-        onboarding: 'src/onboarding/index.html',
-      },
+      input: { details: PAGES.details, warning: PAGES.warning, onboarding: PAGES.onboarding },
     },
   },
 });

@@ -1,7 +1,7 @@
 // The toolbar badge for one tab: a short mark and colour by severity, and a tooltip naming the
-// vendor. The browser resets tab-specific badges when the tab navigates.
+// vendor. Set only through tabs.ts.
 import browser from '../shared/browser';
-import type { WarningModel } from '../core/warning';
+import type { WarningModel } from '../core/verdict';
 import { effectLine, t } from '../shared/format';
 
 const COLOURS: Record<string, string> = {

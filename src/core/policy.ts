@@ -18,7 +18,6 @@ import {
   expectations,
   hasValue,
   isHost,
-  isPlainObject,
   MAX_LIST,
   readKey,
   USER_SETTING_KEYS,
@@ -27,6 +26,7 @@ import {
   type SettingKey,
   type UserSettingKey,
 } from './settings';
+import { isPlainObject } from './values';
 
 export interface Policy {
   enforced: Partial<Settings>;
@@ -200,4 +200,56 @@ export function writablePatch(patch: Partial<Settings>, policy: Policy): Partial
     out[key] = key === 'allowedSites' ? (value as string[]).filter((h) => !policy.allowedSites.includes(h)) : value;
   }
   return out as Partial<Settings>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A cached policy. Until the browser answers storage.managed (seconds after it starts, sometimes
+// never), BanWatch uses the last policy it read, but only to ADD restrictions: a cached copy that
+// is stale, or was planted, can never switch a warning off. Per key, the more restrictive of two
+// values (see docs/security.md):
+
+const more =
+  <T>(order: readonly T[]) =>
+  (a: T, b: T): T =>
+    order.indexOf(b) > order.indexOf(a) ? b : a;
+const both = (a: readonly string[], b: readonly string[]) => a.filter((x) => b.includes(x));
+
+/** For each setting, the more restrictive of two values: more warnings, louder, fewer exceptions, logged. */
+export const MORE_RESTRICTIVE: { [K in UserSettingKey]: (a: Settings[K], b: Settings[K]) => Settings[K] } = {
+  enabled: (a, b) => a || b,
+  warningStyle: more(['badge', 'banner', 'strict'] as const),
+  // The more bound groups an audience counts itself among, the more rulings read as prohibited.
+  audience: more(['consumer', 'business', 'federal-contractor', 'everything'] as const),
+  // A lower threshold warns about more.
+  minSeverity: more(['prohibited', 'restricted', 'listed', 'watch'] as const),
+  authorities: (a, b) => Object.fromEntries(Object.keys(a).map((k) => [k, a[k as keyof typeof a] || b[k as keyof typeof b]])) as Settings['authorities'],
+  allowedSites: both,
+  hiddenVendors: both,
+  snoozed: (a, b) => Object.fromEntries(Object.entries(a).filter(([id, sig]) => Object.hasOwn(b, id) && b[id] === sig)),
+  shoppingSites: (a, b) => a || b,
+  searchResults: (a, b) => a || b,
+  decisionLog: (a, b) => a || b,
+};
+
+/**
+ * The effective settings while only a cached policy is known: per key, the more restrictive of
+ * the user's own settings without any policy and the settings with the cached policy applied.
+ * The cached policy's organisation vendors still count (more vendors warn about more); its
+ * allowed sites do not (an exception is a relaxation). A key counts as locked or as the
+ * administrator's default only where the cached value is the one that applies.
+ */
+export function applyCachedPolicy(stored: Record<string, unknown>, cached: Policy): Effective {
+  const without = applyPolicy(stored, emptyPolicy()).settings;
+  const withCached = applyPolicy(stored, cached);
+  const settings = structuredClone(without) as Record<UserSettingKey, unknown>;
+  for (const key of USER_SETTING_KEYS) {
+    settings[key] = (MORE_RESTRICTIVE[key] as (a: unknown, b: unknown) => unknown)(without[key], withCached.settings[key]);
+  }
+  const applies = (key: UserSettingKey) => JSON.stringify(settings[key]) === JSON.stringify(withCached.settings[key]);
+  return {
+    settings: settings as Settings,
+    locked: withCached.locked.filter(applies),
+    fromPolicyDefault: withCached.fromPolicyDefault.filter(applies),
+    adminSites: [],
+  };
 }

@@ -4,6 +4,7 @@
 // migrations below (see `migrate`).
 import { AUDIENCES, SEVERITIES, type Audience, type Severity } from './dataset/severity';
 import { AUTHORITIES, type Authority } from './dataset/schema';
+import { isPlainObject } from './values';
 
 export const WARNING_STYLES = ['banner', 'badge', 'strict'] as const;
 export type WarningStyle = (typeof WARNING_STYLES)[number];
@@ -44,9 +45,6 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export const isHost = (v: unknown): v is string => typeof v === 'string' && v.length <= 253 && HOST.test(v);
 export const isVendorId = (v: unknown): v is string => typeof v === 'string' && v.length <= 100 && VENDOR_ID.test(v);
 const isSignature = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_ITEM;
-
-export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 
 const isListOf =
   (item: (v: unknown) => v is string) =>

@@ -4,11 +4,9 @@
 // the dataset's version. Also answers for not-restricted entries and reported links. Printable.
 import { render } from 'preact';
 import browser from '../shared/browser';
-import { useEffect, useState } from 'preact/hooks';
-import { loadSettings } from '../shared/settings-store';
-import { loadOrgList } from '../shared/policy-store';
-import { t, todayIso } from '../shared/format';
-import { findEntry, vendorModel, type PageData } from '../ui/model';
+import { verdict, type VerdictInputs } from '../core/verdict';
+import { t } from '../shared/format';
+import { useContext } from '../ui/use-context';
 import { DatasetLine, VendorView } from '../ui/VendorView';
 import { NotRestrictedView, ReportedLinkView } from '../ui/EntryViews';
 import { Logo } from '../ui/Logo';
@@ -22,9 +20,9 @@ function go(vendorId: string): void {
   location.search = `?vendor=${encodeURIComponent(vendorId)}`;
 }
 
-function Body({ data }: { data: PageData }) {
-  const entry = findEntry(id, data);
-  if (!entry) {
+function Body({ ctx }: { ctx: VerdictInputs }) {
+  const v = verdict(ctx, { id });
+  if (v.kind === 'none') {
     document.title = `${t('detailsUnknownTitle')} — BanWatch`;
     return (
       <section class="block">
@@ -33,25 +31,20 @@ function Body({ data }: { data: PageData }) {
       </section>
     );
   }
-  if (entry.kind === 'not-restricted') {
-    document.title = `${entry.item.name} — BanWatch`;
-    return <NotRestrictedView item={entry.item} titleTag="h1" />;
+  if (v.kind === 'not-restricted') {
+    document.title = `${v.item.name} — BanWatch`;
+    return <NotRestrictedView item={v.item} titleTag="h1" />;
   }
-  if (entry.kind === 'reported-link') {
-    document.title = `${entry.item.name} — BanWatch`;
-    return <ReportedLinkView item={entry.item} onOpenVendor={go} titleTag="h1" />;
+  if (v.kind === 'reported-link') {
+    document.title = `${v.item.name} — BanWatch`;
+    return <ReportedLinkView item={v.item} onOpenVendor={go} titleTag="h1" />;
   }
-  document.title = `${entry.vendor.name} — ${t('actionDetails')} — BanWatch`;
-  return <VendorView vendor={entry.vendor} origin={entry.origin} model={vendorModel(entry.vendor, entry.origin, data)} data={data} full titleTag="h1" />;
+  document.title = `${v.vendor.name} — ${t('actionDetails')} — BanWatch`;
+  return <VendorView v={v} ctx={ctx} full titleTag="h1" />;
 }
 
 function App() {
-  const [data, setData] = useState<PageData | null>(null);
-  useEffect(() => {
-    void Promise.all([loadSettings(), loadOrgList().catch(() => ({ vendors: [], rulings: [] }))]).then(([settings, org]) =>
-      setData({ settings, orgVendors: org.vendors, orgRulings: org.rulings, today: todayIso() }),
-    );
-  }, []);
+  const ctx = useContext();
   return (
     <>
       <header class="bar">
@@ -65,7 +58,7 @@ function App() {
         </div>
       </header>
       <main class="page" aria-labelledby="vendor-title">
-        {data ? <Body data={data} /> : null}
+        {ctx ? <Body ctx={ctx} /> : null}
       </main>
       <footer class="page foot">
         <DatasetLine />

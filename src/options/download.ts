@@ -7,6 +7,3 @@ export function download(name: string, type: string, text: string): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-/** Today as YYYY-MM-DD, for file names. */
-export const today = () => new Date().toISOString().slice(0, 10);

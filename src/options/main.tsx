@@ -1,7 +1,8 @@
 // The options page: every setting, every banner action reversible, backup and restore, the
-// decision log, and the data's version. Settings apply as soon as they change (content scripts
-// and the background listen to storage.onChanged). Keys the administrator enforces are shown
-// locked; the administrator's allowlisted sites are shown but cannot be removed.
+// decision log, and the data's version. Settings apply as soon as they change (the background
+// listens to storage.onChanged and updates open tabs). Keys the administrator enforces are shown
+// locked; the administrator's allowlisted sites are shown but cannot be removed; settings the
+// browser's sync storage refused are named.
 // This file is the page shell; each section is in sections/, the state in use-options.ts.
 import { render } from 'preact';
 import { t } from '../shared/format';
@@ -63,6 +64,12 @@ function App() {
           <p class="status" role="status" aria-live="polite">
             {status}
           </p>
+          {state.localOnly.length > 0 && (
+            <aside class="card managed" aria-labelledby="not-synced-title" id="not-synced">
+              <h2 id="not-synced-title">{t('optionsNotSyncedTitle')}</h2>
+              <p>{t('optionsNotSyncedBody', state.localOnly.map((k) => t(`optionsSettingName_${k}`)).join(', '))}</p>
+            </aside>
+          )}
           {managed && (
             <aside class="card managed" aria-labelledby="managed-title">
               <h2 id="managed-title">{t('optionsManagedTitle')}</h2>

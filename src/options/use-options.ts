@@ -1,17 +1,23 @@
-// The options page's state: the effective settings and the decision log, kept fresh from storage,
-// the status line, and `set`, which saves a settings change.
+// The options page's state: the effective settings and the decision log, kept fresh from storage
+// and the policy, the status line, and `set`, which saves a settings change through the one
+// settings owner (shared/settings-store.ts).
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from '../shared/browser';
 import { t } from '../shared/format';
-import { loadEffective, saveSettings } from '../shared/settings-store';
-import { readDecisionLog } from '../shared/decision-log-store';
-import type { Settings } from '../core/settings';
+import { loadSettings, updateSettings, type SettingsEdit, type SettingsState } from '../shared/settings-store';
+import { onPolicyChange } from '../shared/policy-store';
+import { LOG_KEY, readDecisionLog } from '../shared/decision-log-store';
+import { LEGACY_KEYS, SETTING_KEYS } from '../core/settings';
 import type { LogEntry } from '../core/decision-log';
 
-export type State = Awaited<ReturnType<typeof loadEffective>>;
+export type State = SettingsState;
 
-/** Saves a settings change; the status line then says `message` (or that saving failed). */
-export type SetSettings = (patch: Partial<Settings>, message?: string) => Promise<void>;
+/**
+ * Saves a settings change; the status line then says `message` (or that saving failed). A change
+ * to a list (remove one site, say) is an edit function, applied to the stored list as it is at
+ * that moment, so quick successive clicks, or another tab, never undo each other.
+ */
+export type SetSettings = (edit: SettingsEdit, message?: string) => Promise<void>;
 
 /** What a section that shows and changes settings is given. */
 export interface SettingsProps {
@@ -19,13 +25,16 @@ export interface SettingsProps {
   set: SetSettings;
 }
 
+// What this page shows: the settings, and the decision log.
+const SHOWN = new Set<string>([...SETTING_KEYS, ...LEGACY_KEYS, LOG_KEY]);
+
 export function useOptions() {
   const [state, setState] = useState<State | null>(null);
   const [log, setLog] = useState<LogEntry[]>([]);
   const [status, setStatus] = useState('');
 
   const refresh = useCallback(async () => {
-    const [s, l] = await Promise.all([loadEffective(), readDecisionLog()]);
+    const [s, l] = await Promise.all([loadSettings(), readDecisionLog()]);
     setState(s);
     setLog(l);
   }, []);
@@ -33,19 +42,23 @@ export function useOptions() {
   useEffect(() => {
     void refresh();
     // Banner actions in other tabs, another device (sync) or the administrator change settings too.
-    const listener = (_c: unknown, area: string) => {
-      if (area === 'sync' || area === 'local' || area === 'managed') void refresh();
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if ((area === 'sync' || area === 'local') && Object.keys(changes).some((k) => SHOWN.has(k))) void refresh();
     };
     browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
+    const offPolicy = onPolicyChange(() => void refresh());
+    return () => {
+      browser.storage.onChanged.removeListener(listener);
+      offPolicy();
+    };
   }, [refresh]);
 
-  const set: SetSettings = async (patch, message = t('optionsSaved')) => {
+  const set: SetSettings = async (edit, message = t('optionsSaved')) => {
     setStatus('');
     // Show the change at once (controlled inputs would otherwise snap back until the save lands).
-    setState((prev) => (prev ? { ...prev, settings: { ...prev.settings, ...patch } } : prev));
+    setState((prev) => (prev ? { ...prev, settings: { ...prev.settings, ...(typeof edit === 'function' ? edit(prev.settings) : edit) } } : prev));
     try {
-      await saveSettings(patch);
+      await updateSettings(edit);
       setStatus(message);
     } catch {
       setStatus(t('optionsSaveFailed'));

@@ -11,16 +11,14 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from '../shared/browser';
-import type { Message, Replies } from '../shared/messages';
+import { send } from '../shared/messages';
 import { dataset } from '../core/dataset';
-import type { NotRestricted, ReportedLink, Vendor } from '../core/dataset/schema';
-import { displayHost, hostFromUrl } from '../core/host';
-import { buildMatchIndex, matchVendor, type MatchIndex } from '../core/match';
+import { displayHost, hostFromUrl, noSiteReason, type NoSite } from '../core/host';
 import { buildSearchIndex, type SearchIndex } from '../core/search';
-import { loadSettings } from '../shared/settings-store';
-import { loadOrgList } from '../shared/policy-store';
-import { msgKey, t, todayIso } from '../shared/format';
-import { findEntry, noSiteReason, vendorModel, type NoSite, type Origin, type PageData, type VendorMatch, type VendorModel } from '../ui/model';
+import { verdict, type Verdict, type VerdictInputs } from '../core/verdict';
+import { msgKey, t } from '../shared/format';
+import { detailsUrl } from '../shared/pages';
+import { useContext } from '../ui/use-context';
 import { DatasetLine, VendorView } from '../ui/VendorView';
 import { NotRestrictedView, ReportedLinkView } from '../ui/EntryViews';
 import { Lookup } from '../ui/Lookup';
@@ -32,15 +30,8 @@ import './popup.css';
 
 const tabParam = new URLSearchParams(location.search).get('tab');
 
-const send = <K extends Message['type']>(m: Extract<Message, { type: K }>) => browser.runtime.sendMessage(m) as Promise<Replies[K]>;
-
-type Site =
-  | { kind: 'no-site'; reason: NoSite }
-  | { kind: 'unknown' }
-  | { kind: 'unmatched'; host: string }
-  | { kind: 'vendor'; host: string; match: VendorMatch; vendor: Vendor; origin: Origin; model: VendorModel }
-  | { kind: 'not-restricted'; host: string; item: NotRestricted }
-  | { kind: 'reported-link'; host: string; item: ReportedLink };
+/** What the popup says about its tab: not a web site, not known, or the verdict on its host. */
+type Site = { kind: 'no-site'; reason: NoSite } | { kind: 'unknown' } | Verdict;
 
 /** The URL of the tab the popup describes, or null when neither the tab nor the background knows it. */
 async function currentUrl(): Promise<string | null> {
@@ -59,25 +50,12 @@ async function currentUrl(): Promise<string | null> {
   return state?.url ?? null;
 }
 
-function siteFor(url: string | null, data: PageData, index: MatchIndex): Site {
+function siteFor(url: string | null, ctx: VerdictInputs): Site {
   if (url === null) return { kind: 'unknown' };
   const reason = noSiteReason(url);
   if (reason) return { kind: 'no-site', reason };
   const host = hostFromUrl(url);
-  if (!host) return { kind: 'no-site', reason: 'not-web' };
-  const match = matchVendor(host, index);
-  if (!match) return { kind: 'unmatched', host };
-  if (match.kind === 'not-restricted') {
-    const item = dataset.notRestricted.find((n) => n.id === match.id);
-    return item ? { kind: 'not-restricted', host, item } : { kind: 'unmatched', host };
-  }
-  if (match.kind === 'reported-link') {
-    const item = dataset.reportedLinks.find((r) => r.id === match.id);
-    return item ? { kind: 'reported-link', host, item } : { kind: 'unmatched', host };
-  }
-  const entry = findEntry(match.vendorId, data);
-  if (entry?.kind !== 'vendor') return { kind: 'unmatched', host };
-  return { kind: 'vendor', host, match, vendor: entry.vendor, origin: entry.origin, model: vendorModel(entry.vendor, entry.origin, data, match) };
+  return host ? verdict(ctx, { host }) : { kind: 'no-site', reason: 'not-web' };
 }
 
 function isRealPopup(): boolean {
@@ -89,21 +67,20 @@ function isRealPopup(): boolean {
 }
 
 function openDetails(id: string): void {
-  const url = browser.runtime.getURL(`src/details/index.html?vendor=${encodeURIComponent(id)}`);
   const closeAfter = isRealPopup();
-  void browser.tabs.create({ url }).then(() => {
+  void browser.tabs.create({ url: detailsUrl(id) }).then(() => {
     if (closeAfter) window.close();
   });
 }
 
-function SitePanel({ site, data }: { site: Site; data: PageData }) {
+function SitePanel({ site, ctx }: { site: Site; ctx: VerdictInputs }) {
   switch (site.kind) {
     case 'vendor':
       return (
         <>
-          <p class="site-host muted small">{t('popupThisSite', displayHost(site.host))}</p>
+          <p class="site-host muted small">{t('popupThisSite', displayHost(site.host ?? ''))}</p>
           <HostAccessNotice url={`https://${site.host}/`} />
-          <VendorView vendor={site.vendor} origin={site.origin} model={site.model} data={data} full={false} match={site.match} />
+          <VendorView v={site} ctx={ctx} full={false} />
           <p class="actions">
             <button type="button" class="btn primary" onClick={() => openDetails(site.vendor.id)}>
               {t('actionDetails')}
@@ -115,7 +92,7 @@ function SitePanel({ site, data }: { site: Site; data: PageData }) {
       return <NotRestrictedView item={site.item} host={site.host} />;
     case 'reported-link':
       return <ReportedLinkView item={site.item} host={site.host} onOpenVendor={openDetails} />;
-    case 'unmatched':
+    case 'none':
     case 'unknown':
       return (
         <div class="empty">
@@ -124,7 +101,7 @@ function SitePanel({ site, data }: { site: Site; data: PageData }) {
             <path d="M7.5 12.5l3 3 6-6.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
           </svg>
           <div>
-            <h2 id="vendor-title">{site.kind === 'unmatched' ? t('popupNoRestriction', displayHost(site.host)) : t('popupNoRestrictionPage')}</h2>
+            <h2 id="vendor-title">{site.kind === 'none' && site.host ? t('popupNoRestriction', displayHost(site.host)) : t('popupNoRestrictionPage')}</h2>
             <p class="muted">{t('popupNoRestrictionBody')}</p>
           </div>
         </div>
@@ -142,40 +119,36 @@ function SitePanel({ site, data }: { site: Site; data: PageData }) {
 }
 
 function App() {
-  const [data, setData] = useState<PageData | null>(null);
-  const [site, setSite] = useState<Site | null>(null);
+  const ctx = useContext();
+  const [url, setUrl] = useState<string | null | undefined>(undefined);
   const inputRef = useRef<HTMLInputElement>(null);
-  const matchIndex = useRef<MatchIndex | null>(null);
 
   useEffect(() => {
     inputRef.current?.focus();
-    void Promise.all([currentUrl().catch(() => null), loadSettings(), loadOrgList().catch(() => ({ vendors: [], rulings: [] }))]).then(([url, settings, org]) => {
-      const d: PageData = { settings, orgVendors: org.vendors, orgRulings: org.rulings, today: todayIso() };
-      matchIndex.current = buildMatchIndex({
-        vendors: dataset.vendors,
-        notRestricted: dataset.notRestricted,
-        reportedLinks: dataset.reportedLinks,
-        organisationVendors: d.orgVendors,
-      });
-      setData(d);
-      setSite(siteFor(url, d, matchIndex.current));
-    });
+    void currentUrl()
+      .catch(() => null)
+      .then(setUrl);
   }, []);
 
   // The search index is built on first use (or when idle), not before the first paint.
   const indexRef = useRef<SearchIndex | null>(null);
   const getIndex = useCallback(() => {
-    indexRef.current ??= buildSearchIndex({ dataset, organisationVendors: data?.orgVendors ?? [], ...(matchIndex.current && { matchIndex: matchIndex.current }) });
+    indexRef.current ??= ctx
+      ? buildSearchIndex({ dataset, organisationVendors: ctx.catalog.org.vendors, matchIndex: ctx.catalog.index })
+      : buildSearchIndex({ dataset });
     return indexRef.current;
-  }, [data]);
+  }, [ctx?.catalog]);
   useEffect(() => {
-    if (!data) return;
+    if (!ctx) return;
     indexRef.current = null;
     const idle = (globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50))) as (f: () => void) => number;
     idle(() => void getIndex());
-  }, [data, getIndex]);
+  }, [ctx?.catalog, getIndex]);
 
-  const panel = useMemo(() => (site && data ? <SitePanel site={site} data={data} /> : <div class="site-pending" aria-busy="true" />), [site, data]);
+  const panel = useMemo(
+    () => (url !== undefined && ctx ? <SitePanel site={siteFor(url, ctx)} ctx={ctx} /> : <div class="site-pending" aria-busy="true" />),
+    [url, ctx],
+  );
 
   return (
     <>
@@ -193,7 +166,7 @@ function App() {
         </button>
       </header>
       <main>
-        <Lookup getIndex={getIndex} data={data} onOpen={openDetails} inputRef={inputRef}>
+        <Lookup getIndex={getIndex} ctx={ctx} onOpen={openDetails} inputRef={inputRef}>
           <div class="site">{panel}</div>
         </Lookup>
       </main>

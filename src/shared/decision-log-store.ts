@@ -2,7 +2,6 @@
 // background, one append at a time; recorded only while the decisionLog setting is on.
 import browser from './browser';
 import { appendEntry, readLog, type LogEntry } from '../core/decision-log';
-import { loadSettings } from './settings-store';
 
 export const LOG_KEY = 'decisionLogEntries';
 
@@ -13,11 +12,11 @@ export async function readDecisionLog(): Promise<LogEntry[]> {
   return readLog(got[LOG_KEY]);
 }
 
-/** Appends an entry when logging is on (by the user or enforced by policy). Never throws. */
-export function recordDecision(entry: Omit<LogEntry, 'time'> & { time?: string }): Promise<void> {
+/** Appends an entry when logging is on (`on`: the decisionLog setting the caller read). Never throws. */
+export function recordDecision(entry: Omit<LogEntry, 'time'>, on: boolean): Promise<void> {
+  if (!on) return Promise.resolve();
   const run = async () => {
-    if (!(await loadSettings()).decisionLog) return;
-    const next = appendEntry(await readDecisionLog(), { ...entry, time: entry.time ?? new Date().toISOString() });
+    const next = appendEntry(await readDecisionLog(), { ...entry, time: new Date().toISOString() });
     if (next) await browser.storage.local.set({ [LOG_KEY]: next });
   };
   const p = queue.then(run).catch(() => undefined);

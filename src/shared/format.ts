@@ -1,6 +1,6 @@
 // Small formatting helpers shared by the banner, popup, details and warning pages. Every string
 // a user reads comes from _locales through `t`.
-import type { RulingView } from '../core/warning';
+import type { RulingView } from '../core/verdict';
 
 type GetMessage = (key: string, subs?: string | string[]) => string;
 
@@ -39,10 +39,4 @@ export function safeHref(url: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** ISO day of "today" in the user's own time zone. */
-export function todayIso(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

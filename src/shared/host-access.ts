@@ -50,5 +50,3 @@ export async function allVendorAccessGranted(): Promise<boolean> {
 export function requestVendorAccess(): Promise<boolean> {
   return browser.permissions.request({ origins: contentScriptOrigins() });
 }
-
-export const ONBOARDING_PAGE = 'src/onboarding/index.html';

@@ -1,180 +1,138 @@
-// Every message between extension contexts, typed in one place. Names carry the direction:
-// cs = content script, bg = background service worker, ui = extension pages (popup, options,
-// details, warning). The background accepts only these shapes (see isMessage) and only from
-// this extension's own contexts.
-import type { WarningModel } from '../core/warning';
+// Every message to the background, declared once: who may send it (a sender class, see
+// shared/senders.ts), how it is decoded, and (src/background/router.ts, keyed by the same names)
+// what handles it. Names carry the direction: cs = a content script, ui = an extension page,
+// bg = the background.
+//
+// Nothing received is trusted. A message is handled only when it comes from this extension,
+// from a sender class its entry lists, and decodes: a plain record whose own properties have
+// the declared types and bounds. Anything else gets no answer at all.
 import type { BrandCandidate, BrandSource } from '../core/shopping/extract';
-import type { Severity } from '../core/dataset/severity';
+import type { BrandReply, LinksReply } from '../core/shopping/marks';
 import type { Feature } from '../core/shopping/sites';
+import type { WarningModel } from '../core/verdict';
+import { isPlainObject } from '../core/values';
+import type { SenderClass } from './senders';
 
-export type BannerAction = 'dismiss' | 'allow-site' | 'snooze-vendor' | 'hide-vendor' | 'open-details';
+// --- Field decoders ---------------------------------------------------------------------------
 
-export interface CsBgPage {
-  type: 'cs-bg-page';
-  url: string;
+type Guard<T> = (v: unknown) => v is T;
+
+const text =
+  (max = 8192): Guard<string> =>
+  (v): v is string =>
+    typeof v === 'string' && v.length <= max;
+const oneOf =
+  <T extends string>(values: readonly T[]): Guard<T> =>
+  (v): v is T =>
+    typeof v === 'string' && (values as readonly string[]).includes(v);
+const integer: Guard<number> = (v): v is number => Number.isInteger(v);
+const boolean: Guard<boolean> = (v): v is boolean => typeof v === 'boolean';
+const list =
+  <T>(max: number, item: Guard<T>): Guard<T[]> =>
+  (v): v is T[] =>
+    Array.isArray(v) && v.length <= max && v.every((x) => item(x));
+const record =
+  <F extends Record<string, Guard<unknown>>>(fields: F): Guard<{ [K in keyof F]: Guarded<F[K]> }> =>
+  (v): v is { [K in keyof F]: Guarded<F[K]> } =>
+    isPlainObject(v) && Object.entries(fields).every(([k, check]) => check(Object.hasOwn(v, k) ? v[k] : undefined));
+type Guarded<G> = G extends Guard<infer T> ? T : never;
+
+/** What the vendor-site banner's buttons ask the background to do ("dismiss" stays in the page). */
+export const BANNER_ACTIONS = ['allow-site', 'snooze-vendor', 'hide-vendor', 'open-details'] as const;
+export type BannerAction = (typeof BANNER_ACTIONS)[number];
+
+const BRAND_SOURCES: readonly BrandSource[] = ['json-ld', 'meta', 'microdata', 'byline'];
+const candidate: Guard<BrandCandidate> = record({ value: text(240), source: oneOf(BRAND_SOURCES), field: text(60) });
+
+// --- The table ----------------------------------------------------------------------------------
+
+interface Entry {
+  from: readonly SenderClass[];
+  fields: Record<string, Guard<unknown>>;
 }
-export interface CsBgAction {
-  type: 'cs-bg-action';
-  action: BannerAction;
-  vendorId: string;
-  url: string;
-}
-export interface UiBgTabState {
-  type: 'ui-bg-tab-state';
-  tabId: number;
-}
-export interface UiBgProceed {
-  type: 'ui-bg-proceed';
-  url: string;
-  remember: boolean; // true: add the site to the allowlist; false: this visit only
-}
 
-/** The warning for a URL (strict-mode page, popup), settings applied. */
-export interface UiBgWarning {
-  type: 'ui-bg-warning';
-  url: string;
-}
+export const MESSAGES = {
+  /** The vendor-site script asks for its page's verdict (and the background sets the badge and log). */
+  'cs-bg-page': { from: ['vendor-page'], fields: { url: text() } },
+  /** A banner button: the background acts only for the vendor this page really belongs to. */
+  'cs-bg-action': { from: ['vendor-page'], fields: { action: oneOf(BANNER_ACTIONS), vendorId: text(100), url: text() } },
+  /** A product page: the structured brand fields found, and listing tiles' distinct brand values. */
+  'cs-bg-brand': { from: ['shop-page'], fields: { url: text(), candidates: list(20, candidate), items: list(500, text(240)) } },
+  /** A search results page: the distinct hosts the result links point to. */
+  'cs-bg-links': { from: ['shop-page'], fields: { url: text(), hosts: list(500, text(253)) } },
+  /** The shopping notice's or a chip's Details button. */
+  'cs-bg-shop-details': { from: ['shop-page'], fields: { id: text(100) } },
+  /** The popup, when it cannot read its tab's URL itself. */
+  'ui-bg-tab-state': { from: ['extension-page'], fields: { tabId: integer } },
+  /** The strict-mode page: proceed to the URL it was opened for, once or always. */
+  'ui-bg-proceed': { from: ['extension-page'], fields: { url: text(), remember: boolean } },
+  /** The strict-mode page: the warning for its URL. */
+  'ui-bg-warning': { from: ['extension-page'], fields: { url: text() } },
+  /** The options page: bring the shopping scripts' registrations in line with settings and permissions. */
+  'ui-bg-shopping-sync': { from: ['extension-page'], fields: {} },
+} as const satisfies Record<string, Entry>;
 
-export type Message = CsBgPage | CsBgAction | UiBgTabState | UiBgProceed | UiBgWarning;
+export type MessageType = keyof typeof MESSAGES;
+type FieldsOf<K extends MessageType> = { -readonly [F in keyof (typeof MESSAGES)[K]['fields']]: Guarded<(typeof MESSAGES)[K]['fields'][F]> };
+export type Message<K extends MessageType = MessageType> = K extends MessageType ? { type: K } & FieldsOf<K> : never;
 
-/** What the background answers to each message. */
-export interface Replies {
-  'cs-bg-page': PageReply;
-  'cs-bg-action': { ok: boolean };
-  'ui-bg-tab-state': TabState | null;
-  'ui-bg-proceed': { ok: boolean };
-  'ui-bg-warning': { host: string; warning: WarningModel | null; shown: boolean } | null;
-}
+/** The verdict for a vendor page: show a banner, replace the page with the strict-mode warning, or nothing. */
+export type PageReply = { show: 'banner'; warning: WarningModel } | { show: 'strict'; warningPage: string } | { show: 'none' };
 
-/** The verdict for a page: show a banner, redirect to the strict-mode page, or nothing. */
-export type PageReply =
-  | { show: 'banner'; warning: WarningModel }
-  | { show: 'strict'; warningPage: string }
-  | { show: 'none' };
-
-/** Per-tab state the background keeps in storage.session for the badge and the popup. */
+/** What the background keeps per tab (storage.session) for the badge, the popup and later refreshes. */
 export interface TabState {
   url: string;
   host: string;
   vendorId: string | null;
   severity: string | null;
+  /** A fingerprint of what the page and badge were last given: a refresh that would change nothing does nothing. */
+  shown?: string;
 }
 
-const ACTIONS: readonly BannerAction[] = ['dismiss', 'allow-site', 'snooze-vendor', 'hide-vendor', 'open-details'];
-const isString = (v: unknown, max = 8192): v is string => typeof v === 'string' && v.length <= max;
+/** The shopping scripts' registration, per feature: the setting, the host access, and whether the script is registered. */
+export type ShoppingState = Record<Feature, { setting: boolean; granted: boolean; registered: boolean }>;
 
-/** Decode guard: true only for a well-formed message of a known type. */
-export function isMessage(m: unknown): m is Message {
-  // A plain record only (what structured cloning delivers), and only its own properties count.
-  if (typeof m !== 'object' || m === null || Array.isArray(m)) return false;
-  const proto = Object.getPrototypeOf(m);
-  if (proto !== Object.prototype && proto !== null) return false;
-  const r: Record<string, unknown> = {};
-  for (const k of ['type', 'url', 'action', 'vendorId', 'tabId', 'remember']) if (Object.hasOwn(m, k)) r[k] = (m as Record<string, unknown>)[k];
-  switch (r.type) {
-    case 'cs-bg-page':
-      return isString(r.url);
-    case 'cs-bg-action':
-      return ACTIONS.includes(r.action as BannerAction) && isString(r.vendorId, 100) && isString(r.url);
-    case 'ui-bg-tab-state':
-      return Number.isInteger(r.tabId);
-    case 'ui-bg-proceed':
-      return isString(r.url) && typeof r.remember === 'boolean';
-    case 'ui-bg-warning':
-      return isString(r.url);
-    default:
-      return false;
-  }
-}
-
-// --- Marketplaces and search results (issue #9, opt-in) ---------------------------------------
-
-/** Product page (shopping sites): the structured brand fields found, and listing tiles' brands. */
-export interface CsBgBrand {
-  type: 'cs-bg-brand';
-  url: string;
-  candidates: BrandCandidate[];
-  /** Distinct brand-field values of listing tiles on the page (not this page's product). */
-  items: string[];
-}
-/** Search results page: the distinct hosts the result links point to. */
-export interface CsBgLinks {
-  type: 'cs-bg-links';
-  url: string;
-  hosts: string[];
-}
-/** The notice's or a chip's Details button: open the full ruling context. */
-export interface CsBgShopDetails {
-  type: 'cs-bg-shop-details';
-  id: string;
-}
-/** Options page: bring the content-script registrations in line with settings and permissions. */
-export interface UiBgShoppingSync {
-  type: 'ui-bg-shopping-sync';
-}
-/** Decoded by isShopMessage (not isMessage) and answered by background/shopping.ts. */
-export type ShopMessage = CsBgBrand | CsBgLinks | CsBgShopDetails | UiBgShoppingSync;
-export interface ShopReplies {
+/** What the background answers to each message. */
+export interface Replies {
+  'cs-bg-page': PageReply;
+  'cs-bg-action': { ok: boolean };
   'cs-bg-brand': BrandReply;
   'cs-bg-links': LinksReply;
   'cs-bg-shop-details': { ok: boolean };
+  'ui-bg-tab-state': TabState | null;
+  'ui-bg-proceed': { ok: boolean };
+  'ui-bg-warning': { host: string; warning: WarningModel | null; shown: boolean } | null;
   'ui-bg-shopping-sync': ShoppingState;
 }
+// Every message has exactly one reply type (a compile-time check).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+true satisfies Same<keyof Replies, MessageType>;
 
-/** What a brand or a result link is, with the user's settings applied. */
-export interface ShopMark {
-  kind: 'vendor' | 'reported-link';
-  /** Vendor id, or the reported link's id (the details page answers for both). */
-  id: string;
-  /** The vendor's name, or the reported brand's ("Anzu Robotics"), never the linked vendor's. */
-  name: string;
-  /** Reported links only: the vendor the link is alleged to, and how. */
-  linkedVendorName: string | null;
-  relationship: string | null;
-  severity: Severity;
-  /** The headline ruling (vendors only). */
-  ruling: { shortName: string; effect: string; since: string | null; state: string } | null;
+/**
+ * The message, when `raw` is a well-formed message of a known type that `from` may send;
+ * otherwise null. Only the record's own properties count (structured cloning delivers plain
+ * records; nothing may come in through a prototype).
+ */
+export function accept(raw: unknown, from: SenderClass | null): Message | null {
+  if (from === null || !isPlainObject(raw) || !Object.hasOwn(raw, 'type') || typeof raw.type !== 'string') return null;
+  if (!Object.hasOwn(MESSAGES, raw.type)) return null;
+  const entry: Entry = MESSAGES[raw.type as MessageType];
+  if (!entry.from.includes(from)) return null;
+  return record(entry.fields)(raw) ? (raw as Message) : null;
 }
-export interface ShopNotice extends ShopMark {
-  why: { value: string; name: string; source: BrandSource; field: string };
-}
-export interface BrandReply {
-  notice: ShopNotice | null;
-  items: Record<string, ShopMark>;
-}
-export interface LinksReply {
-  marks: Record<string, ShopMark>;
-}
-export interface FeatureState {
-  setting: boolean;
-  granted: boolean;
-  registered: boolean;
-}
-export type ShoppingState = Record<Feature, FeatureState>;
 
-const SOURCES: readonly BrandSource[] = ['json-ld', 'meta', 'microdata', 'byline'];
-const own = (m: object, k: string): unknown => (Object.hasOwn(m, k) ? (m as Record<string, unknown>)[k] : undefined);
-const isPlainRecord = (v: unknown): v is object =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v));
-const isList = <T>(v: unknown, max: number, item: (x: unknown) => x is T): v is T[] =>
-  Array.isArray(v) && v.length <= max && v.every((x) => item(x));
-const isCandidate = (v: unknown): v is BrandCandidate =>
-  isPlainRecord(v) && isString(own(v, 'value'), 240) && SOURCES.includes(own(v, 'source') as BrandSource) && isString(own(v, 'field'), 60);
-const isShortString = (max: number) => (v: unknown): v is string => isString(v, max);
+/**
+ * Background → vendor-site script (tabs.sendMessage): settings or policy changed what its page
+ * gets; ask again (cs-bg-page). The script answers true at once, which tells the background it is there.
+ */
+export interface PagePush {
+  type: 'bg-cs-recheck';
+}
 
-/** Decode guard for the shopping messages: same rules as isMessage (plain record, own properties). */
-export function isShopMessage(m: unknown): m is ShopMessage {
-  if (!isPlainRecord(m)) return false;
-  switch (own(m, 'type')) {
-    case 'cs-bg-brand':
-      return isString(own(m, 'url')) && isList(own(m, 'candidates'), 20, isCandidate) && isList(own(m, 'items'), 500, isShortString(240));
-    case 'cs-bg-links':
-      return isString(own(m, 'url')) && isList(own(m, 'hosts'), 500, isShortString(253));
-    case 'cs-bg-shop-details':
-      return isString(own(m, 'id'), 100);
-    case 'ui-bg-shopping-sync':
-      return true;
-    default:
-      return false;
-  }
+type Runtime = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+
+/** Sends a message to the background and types its answer. Works in content scripts and pages alike. */
+export function send<K extends MessageType>(m: Message<K>): Promise<Replies[K]> {
+  const ext = ((globalThis as { browser?: Runtime }).browser ?? (globalThis as unknown as { chrome: Runtime }).chrome) as Runtime;
+  return ext.runtime.sendMessage(m) as Promise<Replies[K]>;
 }

@@ -1,20 +1,36 @@
-// Enterprise policy from storage.managed (Chrome: the 3rdparty.extensions.<id> policy; Firefox:
-// 3rdparty.Extensions in policies.json). Read-only: the extension never writes it. Parsing and
-// the merge rules live in core/policy.ts; this side reads storage and caches the parse.
+// The administrator's policy from storage.managed (Chrome: the 3rdparty.extensions.<id> policy;
+// Firefox: 3rdparty.Extensions in policies.json), cache first. Parsing and the merge rules live
+// in core/policy.ts.
+//
+// Nothing waits for storage.managed: Chromium answers the first read of a browser session only
+// after ~2 s, and sometimes not for 15 s or more. Until the browser's answer arrives in this
+// context, `currentPolicy` gives the last policy read (kept in the extension's IndexedDB, which
+// content scripts cannot write), marked unsettled so that it is used only to add restrictions
+// (core/policy.ts applyCachedPolicy). When the answer arrives, or the policy later changes,
+// `onPolicyChange` listeners run and re-render or re-evaluate.
 import { z } from 'zod';
 import browser from './browser';
-import { parsePolicy, type Policy } from '../core/policy';
+import { emptyPolicy, parsePolicy, type Policy } from '../core/policy';
 import { dataset } from '../core/dataset';
-import type { OrgList, Vendor } from '../core/dataset/schema';
+import { readCachedPolicy, writeCachedPolicy } from './policy-cache';
 
 // MV3 pages and workers forbid eval; zod must not try to compile its parsers.
 z.config({ jitless: true });
 
 const BUNDLED_RULING_IDS = dataset.rulings.map((r) => r.id);
 
-let cache: { key: string; policy: Policy } | null = null;
+export interface PolicyState {
+  policy: Policy;
+  /** True once it is the browser's own answer; false while it is the cached copy (or none yet). */
+  settled: boolean;
+}
+
+// A test build (vite --mode test-withhold-managed, used by the e2e suite) can hold storage.managed's
+// answer back forever; in every other build this condition is false at build time and removed.
+const WITHHELD = import.meta.env.MODE === 'test-withhold-managed';
 
 async function readManaged(): Promise<Record<string, unknown>> {
+  if (WITHHELD) return new Promise(() => console.info('banwatch test build: storage.managed withheld'));
   try {
     return ((await browser.storage.managed.get(null)) as Record<string, unknown>) ?? {};
   } catch {
@@ -22,55 +38,40 @@ async function readManaged(): Promise<Record<string, unknown>> {
   }
 }
 
-// Chromium answers the first storage.managed read of a browser session only after ~2 s (seen
-// here: 1.8 s, then ~2 ms). So the last policy read is kept in storage.local and used when the
-// real one is slow; when the real one arrives and differs, the copy is updated, and that change
-// makes every context re-evaluate (they listen to storage.onChanged).
-export const POLICY_COPY_KEY = 'managedPolicyCopy';
-const SLOW_MS = 300;
+const parse = (raw: unknown): Policy => parsePolicy(raw, BUNDLED_RULING_IDS);
 
-async function rememberManaged(raw: Record<string, unknown>): Promise<void> {
-  try {
-    const { [POLICY_COPY_KEY]: copy } = await browser.storage.local.get(POLICY_COPY_KEY);
-    if (JSON.stringify(copy) !== JSON.stringify(raw)) await browser.storage.local.set({ [POLICY_COPY_KEY]: raw });
-  } catch {
-    /* no storage: the next read asks storage.managed again */
-  }
-}
+let settled: Policy | null = null;
+let reading: Promise<void> | null = null;
+let cached: Promise<Policy> | null = null;
+const listeners = new Set<() => void>();
 
-/** The raw managed record ({} when there is none, or when the browser has no managed storage). */
-export async function loadManagedRaw(): Promise<Record<string, unknown>> {
-  const fresh = readManaged().then(async (raw) => {
-    await rememberManaged(raw);
-    return raw;
+/** Asks the browser (once per context, and again after a change); listeners run when it answers. */
+function readSettled(): void {
+  reading ??= readManaged().then((raw) => {
+    settled = parse(raw);
+    void writeCachedPolicy(raw).catch(() => undefined);
+    for (const listener of listeners) listener();
   });
-  const slow = new Promise<'slow'>((resolve) => setTimeout(() => resolve('slow'), SLOW_MS));
-  const first = await Promise.race([fresh, slow]);
-  if (first !== 'slow') return first;
-  const copy = await browser.storage.local.get(POLICY_COPY_KEY).then((r) => r[POLICY_COPY_KEY], () => undefined);
-  // No copy yet (the very first run): wait for the real policy rather than guess.
-  return typeof copy === 'object' && copy !== null && !Array.isArray(copy) ? (copy as Record<string, unknown>) : fresh;
 }
 
-/** The administrator's policy, validated; invalid parts are dropped and listed in `problems`. */
-export async function loadPolicy(): Promise<Policy> {
-  const raw = await loadManagedRaw();
-  let key: string;
-  try {
-    key = JSON.stringify(raw);
-  } catch {
-    key = String(Math.random());
-  }
-  if (cache?.key !== key) cache = { key, policy: parsePolicy(raw, BUNDLED_RULING_IDS) };
-  return structuredClone(cache.policy);
+/** The policy to act on now: the browser's answer if this context has it, else the cached copy (never waits for the browser). */
+export async function currentPolicy(): Promise<PolicyState> {
+  readSettled();
+  if (settled) return { policy: settled, settled: true };
+  cached ??= readCachedPolicy().then((raw) => (raw ? parse(raw) : emptyPolicy()), emptyPolicy);
+  const policy = await cached;
+  return settled ? { policy: settled, settled: true } : { policy, settled: false };
 }
 
-/** The organisation's own list (vendors and any rulings of its own), validated vendor by vendor. */
-export async function loadOrgList(): Promise<Required<OrgList>> {
-  const p = await loadPolicy();
-  return { rulings: p.organisationRulings, vendors: p.organisationVendors };
+/** Runs `listener` whenever the policy this context acts on may have changed; returns the unsubscribe. */
+export function onPolicyChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
-export async function loadOrgVendors(): Promise<Vendor[]> {
-  return (await loadPolicy()).organisationVendors;
-}
+// The administrator changed the policy while the browser runs: ask again.
+browser.storage.onChanged.addListener((_changes, area) => {
+  if (area !== 'managed') return;
+  reading = null;
+  readSettled();
+});

@@ -1,6 +1,6 @@
-// Content script for marketplaces and search result pages (issue #9). Never declared in the
-// manifest: the background registers it (scripting.registerContentScripts) only for the sites of
-// a feature the user turned on and granted. Kept small: it reads structured brand fields or
+// The shopping and search-results script, for marketplaces and search result pages. Never declared
+// in the manifest: the background registers it (scripting.registerContentScripts) only for the
+// sites of a feature the user turned on and granted. Kept small: it reads structured brand fields or
 // result links, asks the background, and draws; the data, the matching and the user's settings
 // live in the background.
 //
@@ -11,18 +11,16 @@
 // MutationObserver.
 import { siteForHost } from '../core/shopping/sites';
 import { jsonLdCandidates, metaCandidates, tidy } from '../core/shopping/extract';
-import type { BrandReply, LinksReply, ShopMark, ShopMessage } from '../shared/messages';
+import type { ShopMark } from '../core/shopping/marks';
+import type { SettingKey } from '../core/settings';
+import { send } from '../shared/messages';
 import { ADAPTERS } from './adapters';
 import type { SearchAdapter, ShopAdapter, Tile } from './adapters/types';
 import { CHIP_TAG, createChip, NOTICE_TAG, renderNotice } from './notice';
 import { afterFrame, inSlices, nextTask } from './slices';
 
-type Ext = {
-  runtime: { sendMessage(m: ShopMessage): Promise<unknown> };
-  storage: { onChanged: { addListener(cb: (changes: object, area: string) => void): void } };
-};
+type Ext = { storage: { onChanged: { addListener(cb: (changes: object, area: string) => void): void } } };
 const ext = ((globalThis as { browser?: Ext }).browser ?? (globalThis as unknown as { chrome: Ext }).chrome) as Ext;
-const send = <T>(m: ShopMessage) => ext.runtime.sendMessage(m) as Promise<T>;
 
 const READS = { max: 200, budgetMs: 8, pause: nextTask }; // links or tiles read per task
 // Chips inserted per frame: each frame with a change costs the page a relayout (~50 ms on a 5 MB
@@ -33,7 +31,7 @@ const THROTTLE_MS = 300;
 const MAX_RESTORES = 5;
 
 // The settings that change what is shown (src/core/settings.ts); not the decision log, say.
-const SETTINGS = new Set(['enabled', 'audience', 'minSeverity', 'authorities', 'allowedSites', 'hiddenVendors', 'snoozed', 'shoppingSites', 'searchResults']);
+const SETTINGS = new Set<SettingKey>(['enabled', 'audience', 'minSeverity', 'authorities', 'allowedSites', 'hiddenVendors', 'snoozed', 'shoppingSites', 'searchResults']);
 
 /** Per-evaluation state; replaced wholesale when the settings change. */
 let state = fresh();
@@ -88,7 +86,7 @@ async function scanSearch(adapter: SearchAdapter, s = state): Promise<void> {
   const unknown = [...new Set(pairs.map(([, h]) => h))].filter((h) => !s.cache.has(h));
   for (let i = 0; i < unknown.length; i += BATCH) {
     const hosts = unknown.slice(i, i + BATCH);
-    const reply = await send<LinksReply>({ type: 'cs-bg-links', url: location.href, hosts });
+    const reply = await send({ type: 'cs-bg-links', url: location.href, hosts });
     if (s !== state) return;
     for (const h of hosts) s.cache.set(h, reply?.marks?.[h] ?? null);
   }
@@ -111,7 +109,7 @@ async function scanShop(adapter: ShopAdapter, s = state): Promise<void> {
   for (let i = 0; i === 0 || i < unknown.length; i += BATCH) {
     const items = unknown.slice(i, i + BATCH);
     if (!items.length && !(i === 0 && pageChanged)) break;
-    const reply = await send<BrandReply>({ type: 'cs-bg-brand', url: location.href, candidates: i === 0 ? candidates : [], items });
+    const reply = await send({ type: 'cs-bg-brand', url: location.href, candidates: i === 0 ? candidates : [], items });
     if (s !== state) return;
     for (const v of items) s.cache.set(v, reply?.items?.[v] ?? null);
     if (i === 0 && pageChanged) {
@@ -194,7 +192,7 @@ function start(adapter: ShopAdapter | SearchAdapter): void {
   }).observe(document.body ?? document.documentElement, { childList: true, subtree: true });
 
   ext.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'managed' && ((area !== 'sync' && area !== 'local') || !Object.keys(changes).some((k) => SETTINGS.has(k)))) return;
+    if (area !== 'managed' && ((area !== 'sync' && area !== 'local') || !Object.keys(changes).some((k) => SETTINGS.has(k as SettingKey)))) return;
     reset();
     schedule();
   });

@@ -1,7 +1,7 @@
 // The inline product notice and the result chip, each in its own shadow root with the in-page
 // UI's look (src/inpage-ui/). Every string is set with textContent: nothing from the page or the
 // data is ever parsed as HTML.
-import type { ShopMark, ShopNotice } from '../shared/messages';
+import type { ShopMark, ShopNotice } from '../core/shopping/marks';
 import { effectLine, t } from '../shared/format';
 import noticeCss from './notice.css?inline';
 import chipCss from './chip.css?inline';

@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../shared/browser';
 import { t } from '../shared/format';
-import { hostAccessGranted, ONBOARDING_PAGE } from '../shared/host-access';
+import { hostAccessGranted } from '../shared/host-access';
+import { pageUrl } from '../shared/pages';
 import './host-access.css';
 
 export function HostAccessNotice({ url }: { url: string }) {
@@ -17,7 +18,7 @@ export function HostAccessNotice({ url }: { url: string }) {
       <p>
         <strong>{t('onboardingPopupNoticeBody')}</strong>
       </p>
-      <button type="button" class="btn" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(ONBOARDING_PAGE) })}>
+      <button type="button" class="btn" onClick={() => void browser.tabs.create({ url: pageUrl('onboarding') })}>
         {t('onboardingPopupNotice')}
       </button>
     </div>

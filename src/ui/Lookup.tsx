@@ -5,8 +5,8 @@ import { useMemo, useState } from 'preact/hooks';
 import { dataset } from '../core/dataset';
 import { displayHost } from '../core/host';
 import { search, type SearchHit, type SearchIndex } from '../core/search';
+import { verdict, type VerdictInputs } from '../core/verdict';
 import { effectLine, t } from '../shared/format';
-import { findEntry, vendorModel, type PageData } from './model';
 
 interface Described {
   chip: { cls: string; text: string };
@@ -29,24 +29,24 @@ function matchedLine(hit: SearchHit): string | null {
   }
 }
 
-function describe(hit: SearchHit, data: PageData, cache: Map<string, Described>): Described {
+function describe(hit: SearchHit, ctx: VerdictInputs, cache: Map<string, Described>): Described {
   const key = `${hit.kind}:${hit.id}`;
   const cached = cache.get(key);
   if (cached) return cached;
+  const v = verdict(ctx, { id: hit.id });
   let d: Described;
-  if (hit.kind === 'vendor') {
-    const entry = findEntry(hit.id, data);
-    const model = entry?.kind === 'vendor' ? vendorModel(entry.vendor, entry.origin, data) : null;
-    const head = model?.view?.rulings[0];
-    d = head
-      ? { chip: { cls: `sev-${model!.view!.severity}`, text: t(`severity_${model!.view!.severity}`) }, line: `${effectLine(head)} — ${head.shortName}` }
+  if (v.kind === 'vendor') {
+    const view = v.explained;
+    const head = view?.rulings[0];
+    d = view && head
+      ? { chip: { cls: `sev-${view.severity}`, text: t(`severity_${view.severity}`) }, line: `${effectLine(head)} — ${head.shortName}` }
       : { chip: { cls: 'sev-none', text: t('detailsNothingInForce') }, line: t('detailsOff_nothing', hit.name) };
-  } else if (hit.kind === 'not-restricted') {
-    const item = dataset.notRestricted.find((n) => n.id === hit.id);
-    d = { chip: { cls: 'sev-none', text: t('lookupNotRestrictedChip') }, line: item?.reason ?? '' };
+  } else if (v.kind === 'not-restricted') {
+    d = { chip: { cls: 'sev-none', text: t('lookupNotRestrictedChip') }, line: v.item.reason };
+  } else if (v.kind === 'reported-link') {
+    d = { chip: { cls: 'sev-watch', text: t('lookupReportedChip') }, line: t('lookupReportedLine', v.linkedVendor?.name ?? v.item.vendor) };
   } else {
-    const vendor = dataset.vendors.find((v) => v.id === hit.vendorId);
-    d = { chip: { cls: 'sev-watch', text: t('lookupReportedChip') }, line: t('lookupReportedLine', vendor?.name ?? hit.vendorId) };
+    d = { chip: { cls: 'sev-none', text: '' }, line: '' };
   }
   cache.set(key, d);
   return d;
@@ -58,17 +58,18 @@ const COMBOBOX = { role: 'combobox' } as Record<string, string>;
 
 export interface LookupProps {
   getIndex: () => SearchIndex;
-  data: PageData | null;
+  /** Null until settings and policy are read (names show at once; severity and ruling lines then). */
+  ctx: VerdictInputs | null;
   onOpen: (id: string) => void;
   inputRef?: RefObject<HTMLInputElement | null>;
   /** Shown while the field is empty (the popup's current-site view). */
   children?: ComponentChildren;
 }
 
-export function Lookup({ getIndex, data, onOpen, inputRef, children }: LookupProps) {
+export function Lookup({ getIndex, ctx, onOpen, inputRef, children }: LookupProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(-1);
-  const cache = useMemo(() => new Map<string, Described>(), [data]);
+  const cache = useMemo(() => new Map<string, Described>(), [ctx]);
   const answer = useMemo(() => (query.trim() ? search(getIndex(), query) : null), [query, getIndex]);
   const hits = answer?.hits ?? [];
   const open = hits.length > 0;
@@ -138,7 +139,7 @@ export function Lookup({ getIndex, data, onOpen, inputRef, children }: LookupPro
           </li>
         )}
         {hits.map((hit, i) => {
-          const d = data ? describe(hit, data, cache) : null;
+          const d = ctx ? describe(hit, ctx, cache) : null;
           const matched = matchedLine(hit);
           return (
             <li

@@ -3,13 +3,10 @@
 // page through VendorView.
 import type { ComponentChildren } from 'preact';
 import type { Ruling, Vendor } from '../core/dataset/schema';
-import type { RulingView } from '../core/warning';
+import type { RulingView } from '../core/verdict';
+import { daysBetween } from '../core/dates';
+import { STICKY_STATES } from '../core/dataset/status';
 import { effectLine, formatDay, msgKey, safeHref, t } from '../shared/format';
-import { daysBetween } from './model';
-
-
-/** Reviewer-set states under which a past phase date does not mean "in force". */
-const STICKY = new Set(['paused', 'proposed', 'litigation-pending', 'lifted', 'superseded']);
 
 export function StateChip({ state }: { state: string }) {
   const tone = state === 'in-force' || state === 'partly-in-force' ? 'on' : state === 'lifted' || state === 'superseded' ? 'off' : 'pending';
@@ -30,7 +27,7 @@ function Section({ title, children }: { title: string; children: ComponentChildr
 }
 
 function phaseLabel(state: string, date: string, today: string): { text: string; on: boolean } {
-  if (STICKY.has(state)) return { text: t(`detailsState_${msgKey(state)}`), on: false };
+  if ((STICKY_STATES as ReadonlySet<string>).has(state)) return { text: t(`detailsState_${msgKey(state)}`), on: false };
   const days = daysBetween(today, date);
   if (days <= 0) return { text: t('phaseInForce'), on: true };
   return { text: days === 1 ? t('detailsInOneDay') : t('detailsInDays', String(days)), on: false };

@@ -5,10 +5,11 @@
 import { dataset } from '../core/dataset';
 import type { Vendor } from '../core/dataset/schema';
 import { displayHost } from '../core/host';
-import type { RulingView } from '../core/warning';
+import type { RulingView, Verdict, VerdictInputs, VendorMatch } from '../core/verdict';
 import { formatDay, msgKey, safeHref, t } from '../shared/format';
-import { countryName, findRuling, type Origin, type PageData, type VendorMatch, type VendorModel, type WarningsOff } from './model';
 import { RulingBody, RulingHeading, SeverityChip, Sources, StateChip } from './Ruling';
+
+export type VendorVerdict = Extract<Verdict, { kind: 'vendor' }>;
 
 const lang = () => {
   try {
@@ -18,27 +19,38 @@ const lang = () => {
   }
 };
 
-export function offLine(off: WarningsOff, vendor: Vendor, model: VendorModel, data: PageData, host: string | null): string {
-  switch (off) {
-    case 'disabled':
-      return t('detailsOff_disabled');
-    case 'allowlisted':
-      return t('detailsOff_allowlisted', displayHost(host ?? ''));
-    case 'hidden':
-      return t('detailsOff_hidden', vendor.name);
-    case 'snoozed':
-      return t('detailsOff_snoozed', vendor.name);
-    case 'below-threshold':
-      return t('detailsOff_below', [t(`severity_${model.view?.severity ?? 'watch'}`), t(`severity_${data.settings.minSeverity}`)]);
-    case 'authorities-off':
-    case 'no-ruling':
-      return t('detailsOff_authorities');
-    case 'nothing-in-force':
-      return t('detailsOff_nothing', vendor.name);
+/** "China" for "CN", in the user's language; the code itself when the browser cannot name it. */
+function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames([lang()], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
   }
 }
 
-export function WhyThisSite({ match, vendor }: { match: VendorMatch; vendor: Vendor }) {
+/** Why the vendor gets no warning here, in a sentence. */
+function offLine(v: VendorVerdict, minSeverity: string): string {
+  switch (v.silenced) {
+    case null:
+      return '';
+    case 'disabled':
+      return t('detailsOff_disabled');
+    case 'allowlisted':
+      return t('detailsOff_allowlisted', displayHost(v.host ?? ''));
+    case 'hidden':
+      return t('detailsOff_hidden', v.vendor.name);
+    case 'snoozed':
+      return t('detailsOff_snoozed', v.vendor.name);
+    case 'below-threshold':
+      return t('detailsOff_below', [t(`severity_${v.explained?.severity ?? 'watch'}`), t(`severity_${minSeverity}`)]);
+    case 'authorities-off':
+      return t('detailsOff_authorities');
+    case 'nothing-in-force':
+      return t('detailsOff_nothing', v.vendor.name);
+  }
+}
+
+function WhyThisSite({ match, vendor }: { match: VendorMatch; vendor: Vendor }) {
   const evidence = t(match.evidence === 'sourced' ? 'evidenceSourced' : 'evidenceBelieved');
   const host = displayHost(match.host);
   const text =
@@ -65,23 +77,20 @@ export function WhyThisSite({ match, vendor }: { match: VendorMatch; vendor: Ven
 }
 
 export interface VendorViewProps {
-  vendor: Vendor;
-  origin: Origin;
-  model: VendorModel;
-  data: PageData;
+  /** The vendor's verdict; by host (popup: with why the current site matched) or by id (details). */
+  v: VendorVerdict;
+  ctx: VerdictInputs;
   full: boolean;
-  /** Why the current site matched (popup). */
-  match?: VendorMatch | undefined;
   titleId?: string;
   /** The vendor name is the page's h1 on the details page; the popup's h1 is the brand. */
   titleTag?: 'h1' | 'h2';
 }
 
-function RulingItem({ r, vendor, data, full, open }: { r: RulingView; vendor: Vendor; data: PageData; full: boolean; open: boolean }) {
-  const ruling = findRuling(data, r.id);
+function RulingItem({ r, vendor, ctx, full, open }: { r: RulingView; vendor: Vendor; ctx: VerdictInputs; full: boolean; open: boolean }) {
+  const ruling = ctx.catalog.ruling(r.id);
   if (!ruling) return null;
   const vendorRuling = vendor.rulings.find((v) => v.ruling === r.id);
-  const body = <RulingBody ruling={ruling} vendorRuling={vendorRuling} view={r} state={r.state} today={data.today} full={full} />;
+  const body = <RulingBody ruling={ruling} vendorRuling={vendorRuling} view={r} state={r.state} today={ctx.today} full={full} />;
   if (open)
     return (
       <article class={`ruling sev-edge-${r.severity}`}>
@@ -99,8 +108,8 @@ function RulingItem({ r, vendor, data, full, open }: { r: RulingView; vendor: Ve
   );
 }
 
-export function VendorView({ vendor, origin, model, data, full, match, titleId = 'vendor-title', titleTag: Title = 'h2' }: VendorViewProps) {
-  const { view, off, inactive } = model;
+export function VendorView({ v, ctx, full, titleId = 'vendor-title', titleTag: Title = 'h2' }: VendorViewProps) {
+  const { vendor, origin, match, explained: view, silenced: off, inactive } = v;
   const rulings = view?.rulings ?? [];
   const links = dataset.reportedLinks.filter((l) => l.vendor === vendor.id);
   const Sub = Title === 'h1' ? 'h2' : 'h3';
@@ -109,14 +118,14 @@ export function VendorView({ vendor, origin, model, data, full, match, titleId =
       <header class="v-head">
         <div class="v-chips">
           {view ? <SeverityChip severity={view.severity} /> : <span class="chip sev-none">{t('detailsNothingInForce')}</span>}
-          <span class="muted small">{t('detailsForAudience', t(`detailsAudience_${msgKey(data.settings.audience)}`))}</span>
+          <span class="muted small">{t('detailsForAudience', t(`detailsAudience_${msgKey(ctx.settings.audience)}`))}</span>
         </div>
         <Title id={titleId} class="v-name">
           {vendor.name}
         </Title>
         <p class="v-meta">
           {vendor.legalNames.join(' · ')}
-          <span class="muted"> — {countryName(vendor.country, lang())}</span>
+          <span class="muted"> — {countryName(vendor.country)}</span>
         </p>
         {vendor.parent && <p class="v-meta muted">{t('detailsParent', vendor.parent)}</p>}
         {origin === 'organisation' && <p class="note">{t('orgListed')}</p>}
@@ -124,7 +133,7 @@ export function VendorView({ vendor, origin, model, data, full, match, titleId =
 
       {off && (
         <p class="off" role="note">
-          {offLine(off, vendor, model, data, match?.host ?? null)}
+          {offLine(v, ctx.settings.minSeverity)}
         </p>
       )}
 
@@ -133,7 +142,7 @@ export function VendorView({ vendor, origin, model, data, full, match, titleId =
           {!full && <Sub class="sr-only">{t('detailsRulingsTitle')}</Sub>}
           {full && <Sub class="group">{t('detailsRulingsCount', String(rulings.length))}</Sub>}
           {rulings.map((r, i) => (
-            <RulingItem key={r.id} r={r} vendor={vendor} data={data} full={full} open={full || i === 0} />
+            <RulingItem key={r.id} r={r} vendor={vendor} ctx={ctx} full={full} open={full || i === 0} />
           ))}
         </div>
       )}
@@ -152,7 +161,7 @@ export function VendorView({ vendor, origin, model, data, full, match, titleId =
                   <StateChip state={state} />
                 </div>
               </div>
-              <RulingBody ruling={ruling} vendorRuling={vendorRuling} state={state} today={data.today} full />
+              <RulingBody ruling={ruling} vendorRuling={vendorRuling} state={state} today={ctx.today} full />
             </article>
           ))}
         </section>
@@ -185,7 +194,7 @@ export function VendorView({ vendor, origin, model, data, full, match, titleId =
                 </>
               ) : null}
               <dt>{t('detailsCountry')}</dt>
-              <dd>{countryName(vendor.country, lang())}</dd>
+              <dd>{countryName(vendor.country)}</dd>
             </dl>
           </section>
           <section class="block">

@@ -1,12 +1,15 @@
 // Builds the warning banner inside a shadow root (DOM helpers in dom.ts: textContent only).
-import type { WarningModel } from '../core/warning';
+import type { WarningModel } from '../core/verdict';
 import type { BannerAction } from '../shared/messages';
+
+/** A banner button: an action for the background, or "dismiss", which stays in this page. */
+export type BannerChoice = BannerAction | 'dismiss';
 import { effectLine, formatDay, msgKey, safeHref, t } from '../shared/format';
 import bannerCss from './banner.css?inline';
 import { button, el, logo } from '../inpage-ui/dom';
 import { CARD_CSS } from '../inpage-ui/styles';
 
-export const HOST_ATTR = 'data-banwatch-banner';
+const HOST_ATTR = 'data-banwatch-banner';
 
 function section(title: string, ...children: (Node | string)[]): DocumentFragment {
   const f = document.createDocumentFragment();
@@ -14,7 +17,7 @@ function section(title: string, ...children: (Node | string)[]): DocumentFragmen
   return f;
 }
 
-function details(w: WarningModel, onAction: (a: BannerAction) => void): HTMLElement {
+function details(w: WarningModel, onAction: (a: BannerChoice) => void): HTMLElement {
   const headline = w.rulings[0]!;
   const more = el('div', { class: 'more', id: 'bw-more', hidden: '' });
 
@@ -52,14 +55,16 @@ function details(w: WarningModel, onAction: (a: BannerAction) => void): HTMLElem
   }
   more.append(section(t('bannerSources'), sources));
 
-  const evidence = t(w.why.evidence === 'sourced' ? 'evidenceSourced' : 'evidenceBelieved');
-  const why =
-    w.why.host === w.why.domain
-      ? t('whyExact', [w.why.domain, w.vendorName, evidence])
-      : t('whySubdomain', [w.why.host, w.why.domain, w.vendorName, evidence]);
-  const whyP = el('p', {}, why);
-  if (w.origin === 'organisation') whyP.append(' ', el('span', { class: 'note' }, t('orgListed')));
-  more.append(section(t('bannerWhy'), whyP));
+  if (w.why) {
+    const evidence = t(w.why.evidence === 'sourced' ? 'evidenceSourced' : 'evidenceBelieved');
+    const why =
+      w.why.host === w.why.domain
+        ? t('whyExact', [w.why.domain, w.vendorName, evidence])
+        : t('whySubdomain', [w.why.host, w.why.domain, w.vendorName, evidence]);
+    const whyP = el('p', {}, why);
+    if (w.origin === 'organisation') whyP.append(' ', el('span', { class: 'note' }, t('orgListed')));
+    more.append(section(t('bannerWhy'), whyP));
+  }
 
   if (w.rulings.length > 1) {
     const others = w.rulings.slice(1).map((r) => r.shortName).join('; ');
@@ -77,7 +82,7 @@ function details(w: WarningModel, onAction: (a: BannerAction) => void): HTMLElem
 }
 
 /** Renders the banner for `w` into a fresh shadow root on `host`. */
-export function renderBanner(host: HTMLElement, w: WarningModel, onAction: (a: BannerAction) => void): ShadowRoot {
+export function renderBanner(host: HTMLElement, w: WarningModel, onAction: (a: BannerChoice) => void): ShadowRoot {
   host.setAttribute(HOST_ATTR, '');
   host.setAttribute('data-banwatch-vendor', w.vendorId);
   host.setAttribute('data-severity', w.severity);

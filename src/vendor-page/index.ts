@@ -1,14 +1,17 @@
-// Content script: runs at document_start, in the top frame, only on vendor domains (the
-// manifest's match list is generated from the data). It asks the background for the verdict
-// and shows the banner as soon as the page has somewhere to put it. Kept small: the data and
-// the matching live in the background.
-import type { WarningModel } from '../core/warning';
-import type { BannerAction, Message, PageReply } from '../shared/messages';
-import { renderBanner } from './banner';
+// The vendor-site script: runs at document_start, in the top frame, only on vendor domains (the
+// manifest's match list is generated from the data). It asks the background for its page's
+// verdict, shows the banner as soon as the page has somewhere to put it, and asks again when the
+// background says settings or policy changed what the page gets. Kept small: the data and the
+// matching live in the background.
+import type { WarningModel } from '../core/verdict';
+import { send, type PagePush, type PageReply } from '../shared/messages';
+import { renderBanner, type BannerChoice } from './banner';
 
 type Ext = {
-  runtime: { sendMessage(m: Message): Promise<unknown> };
-  storage: { onChanged: { addListener(cb: (changes: object, area: string) => void): void } };
+  runtime: {
+    id: string;
+    onMessage: { addListener(cb: (m: unknown, sender: { id?: string }, respond: (here: boolean) => void) => void): void };
+  };
 };
 const ext = ((globalThis as { browser?: Ext }).browser ?? (globalThis as unknown as { chrome: Ext }).chrome) as Ext;
 
@@ -21,8 +24,7 @@ let host: HTMLElement | null = null;
 let dismissed = false;
 let restores = 0;
 let current: WarningModel | null = null;
-
-const send = <T>(m: Message) => ext.runtime.sendMessage(m) as Promise<T>;
+let shown = ''; // the warning the banner shows, as JSON: the same verdict again changes nothing
 
 function attach(): void {
   if (!host || host.isConnected) return;
@@ -45,34 +47,32 @@ function remove(): void {
   host?.remove();
   host = null;
   current = null;
+  shown = '';
 }
 
 function show(w: WarningModel): void {
+  const json = JSON.stringify(w);
+  if (host?.isConnected && json === shown) return; // keep its state (expanded, focus) as it is
   current = w;
+  shown = json;
   host ??= Object.assign(document.createElement(TAG), { popover: 'manual' });
-  renderBanner(host, w, onAction);
+  renderBanner(host, w, onChoice);
   attach();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', keepRootRendered, { once: true });
   else keepRootRendered();
 }
 
-function onAction(action: BannerAction): void {
+function onChoice(choice: BannerChoice): void {
   if (!current) return;
-  if (action === 'dismiss') {
+  if (choice === 'dismiss') {
     dismissed = true;
     remove();
     return;
   }
-  void send({ type: 'cs-bg-action', action, vendorId: current.vendorId, url: location.href });
+  void send({ type: 'cs-bg-action', action: choice, vendorId: current.vendorId, url: location.href });
 }
 
-async function evaluate(): Promise<void> {
-  let reply: PageReply;
-  try {
-    reply = await send<PageReply>({ type: 'cs-bg-page', url: location.href });
-  } catch {
-    return; // extension reloaded or updated under us: this old script stays quiet
-  }
+function apply(reply: PageReply): void {
   if (reply.show === 'strict') {
     document.documentElement.style.setProperty('visibility', 'hidden', 'important');
     return; // the background is replacing this page with the warning page
@@ -88,9 +88,17 @@ new MutationObserver(() => {
   }
 }).observe(document.documentElement, { childList: true }); // only the banner's parent: cheap on huge pages
 
-// Settings changed in the options page or from a banner in another tab: apply them live.
-ext.storage.onChanged.addListener((_changes, area) => {
-  if (area === 'sync' || area === 'local' || area === 'managed') void evaluate();
+function ask(): void {
+  send({ type: 'cs-bg-page', url: location.href }).then(apply, () => {
+    /* extension reloaded or updated under us: this old script stays quiet */
+  });
+}
+
+// Settings or policy changed what this page gets: ask again (only BanWatch itself can message this script).
+ext.runtime.onMessage.addListener((m, sender, respond) => {
+  if (sender.id !== ext.runtime.id || (m as Partial<PagePush> | null)?.type !== 'bg-cs-recheck') return;
+  respond(true);
+  ask();
 });
 
-void evaluate();
+ask();

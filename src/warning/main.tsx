@@ -3,15 +3,14 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../shared/browser';
-import type { Message, Replies } from '../shared/messages';
+import { send, type Replies } from '../shared/messages';
 import { effectLine, t } from '../shared/format';
 import { displayHost } from '../core/host';
+import { detailsUrl } from '../shared/pages';
 import '../shared/page.css';
 import './warning.css';
 
 const target = new URLSearchParams(location.search).get('url') ?? '';
-
-const send = <K extends Message['type']>(m: Extract<Message, { type: K }>) => browser.runtime.sendMessage(m) as Promise<Replies[K]>;
 
 async function proceed(remember: boolean): Promise<void> {
   const { ok } = await send({ type: 'ui-bg-proceed', url: target, remember });
@@ -54,7 +53,7 @@ function App() {
       </p>
       <p>{r.forYou}</p>
       <p>
-        <a href={browser.runtime.getURL(`src/details/index.html?vendor=${encodeURIComponent(w.vendorId)}`)}>{t('warningDetailsLink')}</a>
+        <a href={detailsUrl(w.vendorId)}>{t('warningDetailsLink')}</a>
       </p>
       <div class="actions">
         <button class="btn primary" type="button" onClick={back} autoFocus>

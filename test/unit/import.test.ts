@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildExport, lineColumn, MAX_DEPTH, parseImport } from '../../src/options/import';
+import { buildExport, lineColumn, MAX_DEPTH, parseImport } from '../../src/core/settings-file';
 import { defaults, readSettings, type Settings } from '../../src/core/settings';
 
 const file = (settings: unknown, extra: Record<string, unknown> = {}) =>

@@ -1,162 +1,207 @@
-// The background's decode guard (issue #8): isMessage accepts only well-formed messages of a
-// known type and rejects everything else, whatever shape arrives. Hand-written malformed shapes
-// first, then fast-check: arbitrary values, and records with a known `type` and fuzzed fields,
-// checked against an independent reference decoder. The suite logs how many generated cases ran.
+// The message table (src/shared/messages.ts): who may send what, and what decodes.
+//
+// Decoding is checked against a statement of each message written here, field by field, as
+// generators: values every field must accept, and values it must refuse (the wrong type, too long,
+// not one of the allowed words, a bad item in a list). A message built from good values decodes;
+// the same message with any one field made bad, missing or inherited does not. Nothing here
+// re-implements the guard.
+//
+// Senders are checked against the rules as they stood before the table (content scripts: any
+// cs- message from a tab's top frame; extension pages: any ui- message): the table may only take
+// rights away, never add one; and each script and page keeps the messages it really sends.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fuzzSuite } from './fuzz';
-import { isMessage, type Message } from '../../src/shared/messages';
+import { accept, MESSAGES, type MessageType } from '../../src/shared/messages';
+import { senderClass, type SenderClass, type SenderFacts } from '../../src/shared/senders';
 
 const check = fuzzSuite();
 
-const ACTIONS = ['dismiss', 'allow-site', 'snooze-vendor', 'hide-vendor', 'open-details'];
-const TYPES = ['cs-bg-page', 'cs-bg-action', 'ui-bg-tab-state', 'ui-bg-proceed', 'ui-bg-warning'];
-const str = (v: unknown, max = 8192) => typeof v === 'string' && v.length <= max;
+// --- Each message, stated field by field ------------------------------------------------------
 
-/** Reference decoder, written independently of the one under test. */
-function reference(m: unknown): boolean {
-  if (m === null || typeof m !== 'object' || Array.isArray(m)) return false;
-  if (![Object.prototype, null].includes(Object.getPrototypeOf(m))) return false;
-  const own = m as Record<string, unknown>;
-  const r = new Proxy(own, { get: (o, k: string) => (Object.hasOwn(o, k) ? o[k] : undefined) });
-  if (r.type === 'cs-bg-page' || r.type === 'ui-bg-warning') return str(r.url);
-  if (r.type === 'cs-bg-action') return typeof r.action === 'string' && ACTIONS.includes(r.action) && str(r.vendorId, 100) && str(r.url);
-  if (r.type === 'ui-bg-tab-state') return typeof r.tabId === 'number' && Number.isInteger(r.tabId);
-  if (r.type === 'ui-bg-proceed') return str(r.url) && (r.remember === true || r.remember === false);
-  return false;
+interface Domain {
+  good: fc.Arbitrary<unknown>;
+  bad: fc.Arbitrary<unknown>;
+}
+const notA = (kind: string) => fc.anything({ withBigInt: true, withMap: true, withNullPrototype: true }).filter((v) => typeof v !== kind);
+const text = (max: number): Domain => ({
+  good: fc.string({ maxLength: Math.min(max, 300) }),
+  bad: fc.oneof(notA('string'), fc.integer({ min: 1, max: 50 }).map((n) => 'x'.repeat(max + n)), fc.constant(new String('x'))),
+});
+const words = (allowed: string[]): Domain => ({
+  good: fc.constantFrom(...allowed),
+  bad: fc.oneof(notA('string'), fc.string().filter((s) => !allowed.includes(s)), fc.constantFrom('dismiss', '__proto__', 'toString', allowed[0]!.toUpperCase())),
+});
+const wholeNumber: Domain = {
+  good: fc.integer(),
+  bad: fc.oneof(notA('number'), fc.double().filter((n) => !Number.isInteger(n)), fc.constantFrom(NaN, Infinity, -Infinity, '7', 7n)),
+};
+const yesNo: Domain = { good: fc.boolean(), bad: fc.oneof(notA('boolean'), fc.constantFrom('true', 1, 0, null)) };
+const listOf = (max: number, item: Domain): Domain => ({
+  good: fc.array(item.good, { maxLength: Math.min(max, 30) }),
+  bad: fc.oneof(
+    notA('object'),
+    fc.constant({ length: 1, 0: 'x' }),
+    fc.array(item.good, { minLength: max + 1, maxLength: max + 3 }),
+    fc.tuple(fc.array(item.good, { maxLength: 3 }), item.bad).map(([xs, b]) => [...xs, b]),
+  ),
+});
+const candidate: Domain = {
+  good: fc.record({ value: text(240).good, source: fc.constantFrom('json-ld', 'meta', 'microdata', 'byline'), field: text(60).good }),
+  bad: fc.oneof(notA('object'), fc.record({ value: text(240).bad, source: fc.constant('meta'), field: fc.constant('f') }), fc.constant({ value: 'Hikvision', source: 'page text', field: 'f' })),
+};
+
+const SPEC: Record<MessageType, Record<string, Domain>> = {
+  'cs-bg-page': { url: text(8192) },
+  'cs-bg-action': { action: words(['allow-site', 'snooze-vendor', 'hide-vendor', 'open-details']), vendorId: text(100), url: text(8192) },
+  'cs-bg-brand': { url: text(8192), candidates: listOf(20, candidate), items: listOf(500, text(240)) },
+  'cs-bg-links': { url: text(8192), hosts: listOf(500, text(253)) },
+  'cs-bg-shop-details': { id: text(100) },
+  'ui-bg-tab-state': { tabId: wholeNumber },
+  'ui-bg-proceed': { url: text(8192), remember: yesNo },
+  'ui-bg-warning': { url: text(8192) },
+  'ui-bg-shopping-sync': {},
+};
+const TYPES = Object.keys(SPEC) as MessageType[];
+
+/** Who sends each message in the extension today (the senders this test expects to keep their rights). */
+const SENT_BY: Record<MessageType, SenderClass> = {
+  'cs-bg-page': 'vendor-page',
+  'cs-bg-action': 'vendor-page',
+  'cs-bg-brand': 'shop-page',
+  'cs-bg-links': 'shop-page',
+  'cs-bg-shop-details': 'shop-page',
+  'ui-bg-tab-state': 'extension-page',
+  'ui-bg-proceed': 'extension-page',
+  'ui-bg-warning': 'extension-page',
+  'ui-bg-shopping-sync': 'extension-page',
+};
+
+const goodMessage = (type: MessageType) => fc.record(Object.fromEntries(Object.entries(SPEC[type]).map(([k, d]) => [k, d.good]))).map((f) => ({ type, ...f }));
+
+describe('decoding: every message against its field-by-field statement', () => {
+  it('the table and this statement name the same messages', () => {
+    expect(Object.keys(MESSAGES).sort()).toEqual([...TYPES].sort());
+  });
+
+  for (const type of TYPES) {
+    const from = SENT_BY[type];
+    it(`${type}: good values decode, extra fields are ignored`, () => {
+      check(fc.tuple(goodMessage(type), fc.dictionary(fc.string().filter((k) => !(k in SPEC[type]) && k !== 'type' && k !== '__proto__'), fc.anything())), ([m, extra]) => {
+        expect(accept(m, from)).toEqual(m);
+        expect(accept({ ...extra, ...m }, from)).not.toBeNull();
+      });
+    });
+
+    for (const field of Object.keys(SPEC[type])) {
+      it(`${type}: a bad, missing or inherited ${field} is refused`, () => {
+        check(fc.tuple(goodMessage(type), SPEC[type][field]!.bad), ([m, bad]) => {
+          expect(accept({ ...m, [field]: bad }, from)).toBeNull();
+          const { [field]: kept, ...without } = m as Record<string, unknown>;
+          expect(accept(without, from)).toBeNull();
+          expect(accept(Object.assign(Object.create({ [field]: kept }), without), from)).toBeNull();
+        });
+      });
+    }
+  }
+
+  it('anything that is not a plain record of a known type is refused', () => {
+    check(fc.anything({ withMap: true, withSet: true, withBigInt: true, withDate: true, withTypedArray: true, withNullPrototype: true }), (v) => {
+      const known = typeof v === 'object' && v !== null && Object.hasOwn(v, 'type') && TYPES.includes((v as { type: MessageType }).type);
+      if (!known) for (const from of ['vendor-page', 'shop-page', 'extension-page'] as const) expect(accept(v, from)).toBeNull();
+    });
+    const page = { type: 'cs-bg-page', url: 'https://www.kaspersky.com/' };
+    expect(accept(page, 'vendor-page')).toEqual(page);
+    expect(accept(Object.assign(Object.create(null), page), 'vendor-page')).not.toBeNull(); // structured clone may give this
+    expect(accept(Object.create(page), 'vendor-page')).toBeNull();
+    expect(accept([page], 'vendor-page')).toBeNull();
+    expect(accept(new Map(Object.entries(page)), 'vendor-page')).toBeNull();
+    expect(accept(new (class { type = 'cs-bg-page'; url = 'https://a.com/'; })(), 'vendor-page')).toBeNull();
+    expect(accept(JSON.parse('{"__proto__": {"type": "cs-bg-page", "url": "https://a.com/"}}'), 'vendor-page')).toBeNull();
+    expect(({} as Record<string, unknown>).type).toBeUndefined(); // nothing was polluted
+    const cyclic: Record<string, unknown> = { type: 'cs-bg-page' };
+    cyclic.url = cyclic;
+    expect(accept(cyclic, 'vendor-page')).toBeNull();
+    expect(accept(page, null)).toBeNull();
+  });
+});
+
+// --- Senders ----------------------------------------------------------------------------------
+
+const SELF = { id: 'banwatchid', baseUrl: 'chrome-extension://banwatchid/' };
+
+/** The rule before the message table, as it was written then (src/background/index.ts, shopping.ts). */
+function allowedBefore(type: MessageType, s: SenderFacts): boolean {
+  if (s.id !== SELF.id) return false;
+  const fromPage = typeof s.url === 'string' && s.url.startsWith(SELF.baseUrl);
+  if (type.startsWith('cs-')) return !fromPage && s.tab?.id !== undefined && s.frameId === 0;
+  return fromPage;
 }
 
-const valid: Message[] = [
-  { type: 'cs-bg-page', url: 'https://www.kaspersky.com/' },
-  { type: 'cs-bg-action', action: 'allow-site', vendorId: 'kaspersky', url: 'https://www.kaspersky.com/' },
-  { type: 'cs-bg-action', action: 'dismiss', vendorId: '', url: '' },
-  { type: 'ui-bg-tab-state', tabId: 7 },
-  { type: 'ui-bg-proceed', url: 'https://www.huawei.com/', remember: false },
-  { type: 'ui-bg-warning', url: 'https://www.dji.com/' },
-];
-
-const MB = 'x'.repeat(1 << 20);
-const malformed: [string, unknown][] = [
-  ['undefined', undefined],
-  ['null', null],
-  ['a string', 'cs-bg-page'],
-  ['a number', 42],
-  ['a boolean', true],
-  ['an array', ['cs-bg-page', 'https://www.kaspersky.com/']],
-  ['an array with a type property', Object.assign(['x'], { type: 'cs-bg-page', url: 'https://a.com/' })],
-  ['an empty object', {}],
-  ['unknown type', { type: 'bg-cs-page', url: 'https://a.com/' }],
-  ['type with different case', { type: 'CS-BG-PAGE', url: 'https://a.com/' }],
-  ['type as a String object', { type: new String('cs-bg-page'), url: 'https://a.com/' }],
-  ['type as an array', { type: ['cs-bg-page'], url: 'https://a.com/' }],
-  ['type inherited from the prototype', Object.create({ type: 'cs-bg-page', url: 'https://a.com/' })],
-  ['type "__proto__"', { type: '__proto__' }],
-  ['type "constructor"', { type: 'constructor' }],
-  ['type "toString"', { type: 'toString', url: 'x' }],
-  ['page without url', { type: 'cs-bg-page' }],
-  ['page with numeric url', { type: 'cs-bg-page', url: 1 }],
-  ['page with a URL object', { type: 'cs-bg-page', url: new URL('https://a.com/') }],
-  ['page with 1 MB url', { type: 'cs-bg-page', url: MB }],
-  ['page with url array', { type: 'cs-bg-page', url: ['https://a.com/'] }],
-  ['action without vendorId', { type: 'cs-bg-action', action: 'allow-site', url: 'https://a.com/' }],
-  ['action with unknown action', { type: 'cs-bg-action', action: 'delete-all', vendorId: 'kaspersky', url: 'https://a.com/' }],
-  ['action "__proto__"', { type: 'cs-bg-action', action: '__proto__', vendorId: 'kaspersky', url: 'https://a.com/' }],
-  ['action "includes"', { type: 'cs-bg-action', action: 'includes', vendorId: 'kaspersky', url: 'https://a.com/' }],
-  ['action with an array action', { type: 'cs-bg-action', action: ['allow-site'], vendorId: 'kaspersky', url: 'https://a.com/' }],
-  ['action with a 101-char vendorId', { type: 'cs-bg-action', action: 'hide-vendor', vendorId: 'k'.repeat(101), url: 'https://a.com/' }],
-  ['action with an object vendorId', { type: 'cs-bg-action', action: 'hide-vendor', vendorId: { id: 'kaspersky' }, url: 'https://a.com/' }],
-  ['action with 1 MB url', { type: 'cs-bg-action', action: 'allow-site', vendorId: 'kaspersky', url: MB }],
-  ['tab state with string id', { type: 'ui-bg-tab-state', tabId: '7' }],
-  ['tab state with fractional id', { type: 'ui-bg-tab-state', tabId: 7.5 }],
-  ['tab state with NaN', { type: 'ui-bg-tab-state', tabId: NaN }],
-  ['tab state with Infinity', { type: 'ui-bg-tab-state', tabId: Infinity }],
-  ['tab state with a bigint', { type: 'ui-bg-tab-state', tabId: 7n }],
-  ['proceed without remember', { type: 'ui-bg-proceed', url: 'https://a.com/' }],
-  ['proceed with remember "true"', { type: 'ui-bg-proceed', url: 'https://a.com/', remember: 'true' }],
-  ['proceed with remember 1', { type: 'ui-bg-proceed', url: 'https://a.com/', remember: 1 }],
-  ['warning with null url', { type: 'ui-bg-warning', url: null }],
-  ['a Map of a message', new Map<string, unknown>([['type', 'cs-bg-page'], ['url', 'https://a.com/']])],
-  ['a class instance', new (class { type = 'cs-bg-page'; url = 'https://a.com/'; })()],
-  ['cyclic-looking JSON text', '{"type":"cs-bg-page","url":{"$ref":"$"}}'],
-];
-
-describe('isMessage: well-formed messages', () => {
-  it.each(valid.map((m) => [m.type, m] as const))('accepts %s', (_t, m) => {
-    expect(isMessage(m)).toBe(true);
-    expect(reference(m)).toBe(true);
-  });
-
-  it('accepts a null-prototype record', () => {
-    expect(isMessage(Object.assign(Object.create(null), { type: 'ui-bg-warning', url: 'https://a.com/' }))).toBe(true);
-  });
-
-  it('accepts extra unknown keys (ignored by the handlers)', () => {
-    expect(isMessage({ type: 'cs-bg-page', url: 'https://a.com/', extra: { deep: true } })).toBe(true);
-  });
-});
-
-describe('isMessage: malformed shapes', () => {
-  it.each(malformed)('rejects %s', (_name, m) => {
-    expect(isMessage(m)).toBe(false);
-  });
-
-  it('rejects a message whose own __proto__ key carries the fields', () => {
-    const m = JSON.parse('{"__proto__": {"type": "cs-bg-page", "url": "https://a.com/"}}');
-    expect(isMessage(m)).toBe(false);
-    expect(({} as Record<string, unknown>).type).toBeUndefined(); // and nothing was polluted
-  });
-
-  it('rejects a cyclic object of a known type with a cyclic url', () => {
-    const m: Record<string, unknown> = { type: 'cs-bg-page' };
-    m.url = m;
-    expect(isMessage(m)).toBe(false);
-  });
-});
-
-describe('isMessage: fuzzed (fast-check)', () => {
-  const field = fc.oneof(
-    fc.anything(),
-    fc.string(),
-    fc.string({ maxLength: 120 }),
-    fc.constantFrom(...ACTIONS, 'https://www.kaspersky.com/', 'kaspersky', true, false, 0, 1, -1, 1.5, NaN),
-    fc.integer(),
-  );
-
-  it('never throws on arbitrary values and agrees with the reference decoder', () => {
-    check(fc.anything({ withMap: true, withSet: true, withBigInt: true, withDate: true, withTypedArray: true, withNullPrototype: true }), (v) => {
-      expect(isMessage(v)).toBe(reference(v));
-    });
-  });
-
-  it('records with a known type and fuzzed fields: accepted exactly when the reference says so', () => {
-    check(
-      fc.record(
-        { type: fc.constantFrom(...TYPES), url: field, action: field, vendorId: field, tabId: field, remember: field },
-        { requiredKeys: ['type'] },
+const senders: fc.Arbitrary<SenderFacts> = fc.record(
+  {
+    id: fc.constantFrom(SELF.id, 'otherextension', ''),
+    url: fc.oneof(
+      fc.constantFrom(
+        'https://www.kaspersky.com/',
+        'https://www.amazon.com/dp/B0',
+        'https://www.google.com/search?q=dji',
+        'https://example.org/',
+        'chrome-extension://banwatchid/src/options/index.html',
+        'chrome-extension://banwatchid/src/warning/index.html?url=x',
+        'chrome-extension://otherextension/page.html',
+        'about:blank',
+        'not a url',
       ),
-      (m) => {
-        expect(isMessage(m)).toBe(reference(m));
-      },
-    );
-  });
+      fc.webUrl(),
+    ),
+    tab: fc.oneof(fc.constant(undefined), fc.record({ id: fc.nat() }), fc.constant({})),
+    frameId: fc.oneof(fc.constant(0), fc.constant(undefined), fc.integer({ min: -1, max: 20 })),
+  },
+  { requiredKeys: [] },
+);
 
-  it('records with a fuzzed type are rejected unless the type is known', () => {
-    check(fc.record({ type: fc.oneof(fc.string(), fc.anything()), url: fc.string() }), (m) => {
-      if (!TYPES.includes(m.type as string)) expect(isMessage(m)).toBe(false);
+describe('senders: who may send what', () => {
+  it('no sender gains a right it did not have before the table', () => {
+    check(fc.tuple(senders, fc.constantFrom(...TYPES)), ([s, type]) => {
+      if (accept({ type, ...goodFields[type] }, senderClass(s, SELF))) expect(allowedBefore(type, s)).toBe(true);
     });
   });
 
-  it('well-formed messages with random strings are accepted, and their over-long variants rejected', () => {
-    check(
-      fc.record({
-        type: fc.constantFrom('cs-bg-page', 'ui-bg-warning'),
-        url: fc.string({ maxLength: 200 }),
-        pad: fc.integer({ min: 8193, max: 20_000 }),
-      }),
-      ({ type, url, pad }) => {
-        expect(isMessage({ type, url })).toBe(true);
-        expect(isMessage({ type, url: url.padEnd(pad, 'a') })).toBe(false);
-      },
-    );
+  it('each script and page keeps the messages it sends', () => {
+    const where: Record<SenderClass, SenderFacts> = {
+      'vendor-page': { id: SELF.id, url: 'https://www.kaspersky.com/downloads', tab: { id: 3 }, frameId: 0 },
+      'shop-page': { id: SELF.id, url: 'https://www.amazon.com/dp/B08L5MR3DZ', tab: { id: 4 }, frameId: 0 },
+      'extension-page': { id: SELF.id, url: 'chrome-extension://banwatchid/src/options/index.html', tab: { id: 5 }, frameId: 0 },
+      'extension-frame': { id: SELF.id, url: 'chrome-extension://banwatchid/src/details/index.html', tab: { id: 6 }, frameId: 2 },
+    };
+    for (const [cls, s] of Object.entries(where)) expect(senderClass(s, SELF)).toBe(cls);
+    expect(senderClass({ id: SELF.id, url: 'chrome-extension://banwatchid/src/popup/index.html' }, SELF)).toBe('extension-page'); // the popup has no tab
+    for (const type of TYPES) expect(accept({ type, ...goodFields[type] }, SENT_BY[type]), type).not.toBeNull();
+  });
+
+  it('a script speaks only from its own kind of site, and nobody from a subframe, another extension or nowhere', () => {
+    for (const type of TYPES) {
+      const m = { type, ...goodFields[type] };
+      const others = (['vendor-page', 'shop-page', 'extension-page', 'extension-frame'] as const).filter((c) => c !== SENT_BY[type]);
+      for (const c of others) expect(accept(m, c), `${type} from ${c}`).toBeNull();
+    }
+    expect(senderClass({ id: SELF.id, url: 'https://www.kaspersky.com/', tab: { id: 1 }, frameId: 3 }, SELF)).toBeNull();
+    expect(senderClass({ id: 'otherextension', url: 'https://www.kaspersky.com/', tab: { id: 1 }, frameId: 0 }, SELF)).toBeNull();
+    expect(senderClass({ id: SELF.id, url: 'https://www.kaspersky.com/' }, SELF)).toBeNull();
+    expect(senderClass({ id: SELF.id }, SELF)).toBeNull();
   });
 });
+
+/** One well-formed set of fields per message. */
+const goodFields: Record<MessageType, Record<string, unknown>> = {
+  'cs-bg-page': { url: 'https://www.kaspersky.com/' },
+  'cs-bg-action': { action: 'allow-site', vendorId: 'kaspersky', url: 'https://www.kaspersky.com/' },
+  'cs-bg-brand': { url: 'https://www.amazon.com/dp/B0', candidates: [{ value: 'Hikvision', source: 'byline', field: '#bylineInfo' }], items: ['DJI'] },
+  'cs-bg-links': { url: 'https://www.google.com/search?q=dji', hosts: ['www.dji.com'] },
+  'cs-bg-shop-details': { id: 'dji' },
+  'ui-bg-tab-state': { tabId: 7 },
+  'ui-bg-proceed': { url: 'https://www.huawei.com/', remember: false },
+  'ui-bg-warning': { url: 'https://www.dji.com/' },
+  'ui-bg-shopping-sync': {},
+};

@@ -2,12 +2,19 @@
 // rule that silences a warning and in which order, organisation vendors and rulings, reported
 // links, and the rulings on record that do not apply. Synthetic entries are made from bundled
 // ones (spread), so they stay valid when the data format grows.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/core/dataset';
+import { AUDIENCES, SEVERITIES } from '../../src/core/dataset/severity';
+import { AUTHORITIES } from '../../src/core/dataset/schema';
+import { hostFromUrl } from '../../src/core/host';
+import { buildSearchIndex, search } from '../../src/core/search';
+import { buildBrandIndex } from '../../src/core/shopping/brand-matcher';
+import { brandMarks, linkMarks, shopMark } from '../../src/core/shopping/marks';
 import type { Ruling, Vendor } from '../../src/core/dataset/schema';
 import { buildCatalog, type OrganisationList } from '../../src/core/catalog';
 import { defaults, type Settings } from '../../src/core/settings';
-import { shownWarning, verdict, type Subject, type Verdict, type VerdictInputs } from '../../src/core/verdict';
+import { shownWarning, verdict, type Subject, type Verdict, type VerdictInputs, type WarningModel } from '../../src/core/verdict';
 
 const TODAY = '2026-11-28';
 const base = dataset.rulings.find((r) => r.id === 'commerce-kaspersky-final-determination')!;
@@ -208,4 +215,60 @@ describe('the bundled data', () => {
       }
     }
   });
+});
+
+describe('every surface gets the same verdict from the one function', () => {
+  // What each surface feeds in: the vendor page's URL (background, banner and badge), the popup's
+  // current tab (the same URL), a lookup by name (popup search → the vendor's id), a search result
+  // linking to the vendor's domain and a marketplace listing whose brand is the vendor (shopping).
+  const catalog = buildCatalog(dataset);
+  const searchIndex = buildSearchIndex({ dataset, matchIndex: catalog.index });
+  const brands = buildBrandIndex(catalog.sources);
+  const vendors = dataset.vendors.filter((v) => v.domains.length && verdict({ catalog, settings: settings(), today: TODAY }, { host: v.domains[0]!.domain }).kind === 'vendor');
+
+  const anySettings = fc.record({
+    enabled: fc.boolean(),
+    audience: fc.constantFrom(...AUDIENCES),
+    minSeverity: fc.constantFrom(...SEVERITIES),
+    authorities: fc.record(Object.fromEntries(AUTHORITIES.map((a) => [a, fc.boolean()])) as Record<(typeof AUTHORITIES)[number], fc.Arbitrary<boolean>>),
+    allowedSites: fc.subarray(vendors.map((v) => v.domains[0]!.domain)),
+    hiddenVendors: fc.subarray(vendors.map((v) => v.id)),
+    snooze: fc.subarray(vendors.map((v) => v.id)),
+  });
+
+  it('page visit, popup (current site and lookup), search-result mark and marketplace mark agree', () => {
+    const property = fc.property(anySettings, fc.constantFrom(...vendors), ({ snooze, ...over }, vendor) => {
+      const plain: VerdictInputs = { catalog, settings: settings(over), today: TODAY };
+      // Snoozed with the signature the banner would have stored.
+      const snoozed = Object.fromEntries(snooze.map((id) => [id, (verdict(plain, { id }) as Extract<Verdict, { kind: 'vendor' }>).warning?.signature ?? 'none']));
+      const ctx: VerdictInputs = { ...plain, settings: settings({ ...over, snoozed }) };
+      const domain = vendor.domains[0]!.domain;
+      const url = `https://${domain}/products?x=1`;
+
+      const page = verdict(ctx, { host: hostFromUrl(url)! }); // background: the vendor page; the popup: its current tab
+      const hit = search(searchIndex, vendor.name).hits.find((h) => h.kind === 'vendor');
+      const lookup = verdict(ctx, { id: hit!.id }); // popup lookup and details page
+      const link = linkMarks(ctx, [domain]).marks[domain] ?? null;
+      const notice = brandMarks(ctx, brands, 'www.amazon.com', [{ value: vendor.name, source: 'byline', field: '#bylineInfo' }], []).notice;
+
+      expect(hit!.id).toBe(vendor.id);
+      if (page.kind !== 'vendor' || lookup.kind !== 'vendor') throw new Error('expected vendor verdicts');
+      const strip = (w: WarningModel | null) => w && { ...w, why: null };
+      expect(strip(lookup.warning)).toEqual(strip(page.warning));
+      expect(lookup.explained && strip(lookup.explained)).toEqual(strip(page.explained));
+      // The page is on the vendor's domain: the allowlist applies there, not on a lookup or at Amazon.
+      const offPage = page.silenced === 'allowlisted' ? userOnlySilence(ctx, vendor.id) : page.silenced;
+      expect(lookup.silenced).toBe(offPage);
+      expect(link).toEqual(shopMark(page));
+      expect(notice && { ...notice, why: undefined }).toEqual(offPage === null ? { ...shopMark(lookup), why: undefined } : null);
+      if (shownWarning(page)) expect(link).toMatchObject({ id: vendor.id, severity: page.warning!.severity, ruling: { shortName: page.warning!.rulings[0]!.shortName } });
+    });
+    fc.assert(property, { numRuns: 300 });
+  }, 60_000);
+
+  /** The verdict's silence when the allowlist is not consulted (asked by id). */
+  function userOnlySilence(ctx: VerdictInputs, id: string) {
+    const v = verdict(ctx, { id });
+    return v.kind === 'vendor' ? v.silenced : null;
+  }
 });

@@ -3,6 +3,7 @@
 // groups the reader belongs to.
 import type { Authority, BoundParty, Ruling, Vendor } from './schema';
 import { statusOn } from './status';
+import { fingerprint } from '../values';
 
 /** Most to least serious. */
 export const SEVERITIES = ['prohibited', 'restricted', 'listed', 'watch'] as const;
@@ -105,28 +106,6 @@ export function vendorSeverity(
   return { severity: top.severity, headline: { ruling: top.ruling, vendorRuling: top.vendorRuling }, rulings: ranked };
 }
 
-/** 32-bit FNV-1a over a string's UTF-16 code units, as 8 hex digits. */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
-}
-
-/** Deterministic JSON: object keys sorted, so key order in the data file does not matter. */
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /**
  * A short stable hash of a vendor entry and the rulings it references. It changes whenever any of
  * that data changes, so "snooze until the data changes" can compare signatures.
@@ -134,5 +113,5 @@ function stableJson(value: unknown): string {
 export function vendorSignature(vendor: Vendor, rulings: readonly Ruling[]): string {
   const ids = new Set(vendor.rulings.map((r) => r.ruling));
   const referenced = rulings.filter((r) => ids.has(r.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
-  return fnv1a(stableJson({ vendor, rulings: referenced }));
+  return fingerprint({ vendor, rulings: referenced });
 }

@@ -12,8 +12,8 @@ export interface RulingStatusOn {
   daysToNext?: number;
 }
 
-/** States set by reviewers that no phase arithmetic may override. */
-const STICKY: ReadonlySet<RulingStatus> = new Set<RulingStatus>(['paused', 'proposed', 'litigation-pending', 'lifted', 'superseded']);
+/** States set by reviewers that no phase arithmetic may override (a past phase date does not mean "in force"). */
+export const STICKY_STATES: ReadonlySet<RulingStatus> = new Set<RulingStatus>(['paused', 'proposed', 'litigation-pending', 'lifted', 'superseded']);
 
 /** Status of `ruling` on `date` (YYYY-MM-DD). A phase dated on `date` is in force that day. */
 export function statusOn(ruling: Pick<Ruling, 'phases' | 'status'>, date: string): RulingStatusOn {
@@ -22,7 +22,7 @@ export function statusOn(ruling: Pick<Ruling, 'phases' | 'status'>, date: string
   const upcoming = phases.filter((p) => p.date > date);
   const next = upcoming[0];
   let state: RulingStatus;
-  if (STICKY.has(ruling.status.value)) state = ruling.status.value;
+  if (STICKY_STATES.has(ruling.status.value)) state = ruling.status.value;
   else if (inForce.length === 0) state = 'upcoming';
   else state = upcoming.length ? 'partly-in-force' : 'in-force';
   const result: RulingStatusOn = { state, inForce, upcoming };

@@ -4,8 +4,9 @@ import { t } from '../../shared/format';
 import { resetSettings } from '../../shared/settings-store';
 import type { UserSettingKey } from '../../core/settings';
 import { Section } from '../controls';
-import { download, today } from '../download';
-import { buildExport, MAX_IMPORT_BYTES, parseImport } from '../import';
+import { download } from '../download';
+import { today } from '../../core/dates';
+import { buildExport, MAX_IMPORT_BYTES, parseImport } from '../../core/settings-file';
 import type { SettingsProps } from '../use-options';
 
 export function BackupSection(props: SettingsProps & { setStatus: (status: string) => void; refresh: () => Promise<void> }) {

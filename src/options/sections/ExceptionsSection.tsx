@@ -27,7 +27,7 @@ export function ExceptionsSection({ state, set }: SettingsProps) {
           detail: adminSites.has(h) ? t('optionsAllowedByOrg') : undefined,
           locked: adminSites.has(h) || locked.includes('allowedSites'),
           removeLabel: t('optionsRemoveSite', displayHost(h)),
-          onRemove: () => set({ allowedSites: s.allowedSites.filter((x) => x !== h) }, t('optionsRemovedSite', displayHost(h))),
+          onRemove: () => set((now) => ({ allowedSites: now.allowedSites.filter((x) => x !== h) }), t('optionsRemovedSite', displayHost(h))),
         }))}
       />
       <RemovableList
@@ -39,7 +39,7 @@ export function ExceptionsSection({ state, set }: SettingsProps) {
           label: vendorName(id),
           locked: locked.includes('hiddenVendors'),
           removeLabel: t('optionsRemoveVendor', vendorName(id)),
-          onRemove: () => set({ hiddenVendors: s.hiddenVendors.filter((x) => x !== id) }, t('optionsRemovedVendor', vendorName(id))),
+          onRemove: () => set((now) => ({ hiddenVendors: now.hiddenVendors.filter((x) => x !== id) }), t('optionsRemovedVendor', vendorName(id))),
         }))}
       />
       <RemovableList
@@ -53,9 +53,11 @@ export function ExceptionsSection({ state, set }: SettingsProps) {
           locked: locked.includes('snoozed'),
           removeLabel: t('optionsRemoveSnooze', vendorName(id)),
           onRemove: () => {
-            const next = { ...s.snoozed };
-            delete next[id];
-            void set({ snoozed: next }, t('optionsRemovedSnooze', vendorName(id)));
+            void set((now) => {
+              const next = { ...now.snoozed };
+              delete next[id];
+              return { snoozed: next };
+            }, t('optionsRemovedSnooze', vendorName(id)));
           },
         }))}
       />

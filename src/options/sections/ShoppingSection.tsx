@@ -1,14 +1,14 @@
-// Options: "Warn on shopping sites" and "Mark search results" (issue #9). Self-contained: the
-// options page includes <ShoppingSection />. Least privilege: turning a switch on asks the
-// browser for exactly that feature's hosts (permissions.request, called in the click handler so
-// it counts as a user gesture) and then has the background register the content script for them;
-// turning it off unregisters the script and gives the hosts back (permissions.remove).
+// Options: "Warn on shopping sites" and "Mark search results". Self-contained: the options page
+// includes <ShoppingSection />. Least privilege: turning a switch on asks the browser for exactly
+// that feature's hosts (permissions.request, called in the click handler so it counts as a user
+// gesture) and then has the background register the script for them; turning it off unregisters
+// the script and gives the hosts back (permissions.remove).
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from '../../shared/browser';
 import { t } from '../../shared/format';
-import { loadEffective, saveSettings } from '../../shared/settings-store';
+import { loadSettings, updateSettings } from '../../shared/settings-store';
 import { FEATURES, originsFor, sitesFor, type Feature } from '../../core/shopping/sites';
-import type { ShoppingState } from '../../shared/messages';
+import { send } from '../../shared/messages';
 
 interface View {
   setting: Record<Feature, boolean>;
@@ -22,10 +22,12 @@ const LABELS: Record<Feature, [label: string, help: string]> = {
 };
 
 const siteNames = (f: Feature) => sitesFor(f).map((s) => s.name).join(', ');
-const sync = () => browser.runtime.sendMessage({ type: 'ui-bg-shopping-sync' }) as Promise<ShoppingState>;
+// The background's one registration path: it is waiting for this very change already (its storage
+// listener asked too), so the two requests share one run.
+const sync = () => send({ type: 'ui-bg-shopping-sync' });
 
 async function load(): Promise<View> {
-  const eff = await loadEffective();
+  const eff = await loadSettings();
   const granted = {} as Record<Feature, boolean>;
   for (const f of FEATURES) granted[f] = await browser.permissions.contains({ origins: originsFor(f) });
   return {
@@ -65,7 +67,7 @@ export function ShoppingSection() {
       .request({ origins: originsFor(f) })
       .then(async (granted) => {
         if (!granted) return setStatus(t('shopDenied'));
-        await saveSettings({ [f]: true });
+        await updateSettings({ [f]: true });
         await sync();
         setStatus(t('shopTurnedOn', siteNames(f)));
       })
@@ -80,7 +82,7 @@ export function ShoppingSection() {
     setStatus('');
     setBusy(true);
     try {
-      await saveSettings({ [f]: false });
+      await updateSettings({ [f]: false });
       await sync(); // unregisters the script
       await browser.permissions.remove({ origins: originsFor(f) });
       setStatus(t('shopTurnedOff', siteNames(f)));

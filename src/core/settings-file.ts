@@ -2,14 +2,13 @@
 // and every problem is named ("field X: expected …", JSON syntax errors with line and column).
 // Hostile files are refused before anything is built from them: more than 1 MB, nested deeper
 // than MAX_DEPTH, or carrying __proto__ / constructor / prototype keys. Pure (no browser APIs).
-import { AUTHORITIES } from '../core/dataset/schema';
+import { AUTHORITIES } from './dataset/schema';
 import {
   expectations,
   LEGACY_KEYS,
   SETTING_KEYS,
   storedVersion,
   isHost,
-  isPlainObject,
   isVendorId,
   migrate,
   SCHEMA_VERSION,
@@ -17,7 +16,8 @@ import {
   validators,
   type Settings,
   type UserSettingKey,
-} from '../core/settings';
+} from './settings';
+import { isPlainObject } from './values';
 
 export const EXPORT_FORMAT = 'banwatch-settings';
 export const MAX_IMPORT_BYTES = 1024 * 1024;

@@ -1,0 +1,62 @@
+// Per-tab state and the toolbar badge; this module is the only one that sets either. The state
+// lives in storage.session: it survives the service worker being stopped, and the browser
+// clears it when it closes. Tab badges persist across worker restarts; the browser resets them
+// when the tab navigates.
+import browser from '../shared/browser';
+import type { PagePush, TabState } from '../shared/messages';
+import type { WarningModel } from '../core/verdict';
+import { grantCovers, type ProceedGrant } from '../core/proceed';
+import { setBadge } from './badge';
+
+const key = (tabId: number) => `tab:${tabId}`;
+const proceedKey = (tabId: number) => `proceed:${tabId}`;
+
+export async function getTabState(tabId: number): Promise<TabState | null> {
+  const got = await browser.storage.session.get(key(tabId));
+  return (got[key(tabId)] as TabState | undefined) ?? null;
+}
+
+/** Records what a tab shows and sets its badge. */
+export async function record(tabId: number, state: TabState, badge: WarningModel | null): Promise<void> {
+  await browser.storage.session.set({ [key(tabId)]: state });
+  await setBadge(tabId, badge);
+}
+
+/**
+ * Asks the vendor-site script in a tab's top frame to ask again for its page's verdict (which
+ * then comes through the same path as a page load: state, badge, log, strict mode). When no
+ * script answers, the tab has left the page or closed, and its state is forgotten.
+ */
+export async function recheck(tabId: number): Promise<void> {
+  const message: PagePush = { type: 'bg-cs-recheck' };
+  const answered: unknown = await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => false);
+  if (answered !== true) await browser.storage.session.remove(key(tabId));
+}
+
+/**
+ * Tabs that showed a vendor page when last seen. (The background cannot read a tab's URL: it has
+ * no `tabs` permission, and content-script matches do not grant it. `recheck` finds out whether
+ * the page is still there.)
+ */
+export async function knownTabs(): Promise<{ tabId: number; state: TabState }[]> {
+  const all = (await browser.storage.session.get(null)) as Record<string, unknown>;
+  return Object.entries(all)
+    .filter(([k, v]) => /^tab:\d+$/.test(k) && typeof (v as Partial<TabState> | null)?.url === 'string')
+    .map(([k, v]) => ({ tabId: Number(k.slice(4)), state: v as TabState }));
+}
+
+/** Strict mode: the user chose "Proceed this time" for this host in this tab. */
+export async function allowOnce(tabId: number, host: string): Promise<void> {
+  const grant: ProceedGrant = { host, lastSeen: Date.now() };
+  await browser.storage.session.set({ [proceedKey(tabId)]: grant });
+}
+
+/** Whether "Proceed this time" covers this page; a page load (`renew`) renews the allowance. */
+export async function isAllowedOnce(tabId: number, host: string, renew: boolean): Promise<boolean> {
+  const got = await browser.storage.session.get(proceedKey(tabId));
+  const grant: unknown = got[proceedKey(tabId)];
+  const now = Date.now();
+  if (!grantCovers(grant, host, now)) return false;
+  if (renew) await browser.storage.session.set({ [proceedKey(tabId)]: { ...grant, lastSeen: now } });
+  return true;
+}

@@ -1,0 +1,28 @@
+// BanWatch's own pages: their paths in the package (the build's inputs and the manifest's popup
+// and options entries come from here too), and their URLs.
+
+export const PAGES = {
+  popup: 'src/popup/index.html',
+  options: 'src/options/index.html',
+  details: 'src/details/index.html',
+  warning: 'src/warning/index.html',
+  onboarding: 'src/onboarding/index.html',
+} as const;
+
+type Runtime = { runtime: { getURL(path: string): string } };
+// The browser's own namespace, so the build config can import PAGES without an extension API.
+const getURL = (path: string) => (((globalThis as { browser?: Runtime }).browser ?? (globalThis as unknown as { chrome: Runtime }).chrome) as Runtime).runtime.getURL(path);
+
+export const pageUrl = (page: keyof typeof PAGES): string => getURL(PAGES[page]);
+
+/** The details page for a vendor, not-restricted entry or reported link. */
+export const detailsUrl = (id: string): string => `${pageUrl('details')}?vendor=${encodeURIComponent(id)}`;
+
+/** The strict-mode page for a vendor URL. */
+export const warningUrl = (url: string): string => `${pageUrl('warning')}?url=${encodeURIComponent(url)}`;
+
+/** Whether `senderUrl` is the strict-mode page opened for exactly `url` (the background built that address). */
+export function isWarningPageFor(senderUrl: string | undefined, url: string): boolean {
+  if (typeof senderUrl !== 'string' || !senderUrl.startsWith(pageUrl('warning'))) return false;
+  return new URL(senderUrl).searchParams.get('url') === url;
+}
