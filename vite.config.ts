@@ -1,6 +1,9 @@
 // Builds the extension for Chromium browsers (dist/) or, with TARGET=firefox, for Firefox
 // (dist-firefox/). The top-level manifest.json is completed here: the content script's match
 // list is generated from the bundled vendor data, so it runs on vendor sites and nowhere else.
+//
+// `vite build --mode test-withhold-managed` makes a test build (into .tmp/, never dist/) in which
+// storage.managed never answers (src/shared/policy-store.ts); the e2e suite builds and loads it.
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
@@ -28,7 +31,7 @@ function manifest(): ManifestV3Export {
       all_frames: false,
     },
   ];
-  // Marketplaces and search engines (#9): asked for only when the user turns a feature on.
+  // Marketplaces and search engines: asked for only when the user turns a feature on.
   m.optional_host_permissions = allOptionalOrigins();
   if (firefox) {
     delete m.key; // Firefox identifies the add-on by its gecko id instead
@@ -45,7 +48,9 @@ function manifest(): ManifestV3Export {
   return m as unknown as ManifestV3Export;
 }
 
-export default defineConfig({
+export const TEST_MODE = 'test-withhold-managed';
+
+export default defineConfig(({ mode }) => ({
   plugins: [
     datasetCheckPlugin(),
     preact(),
@@ -56,7 +61,7 @@ export default defineConfig({
     }),
     localesPlugin(),
     {
-      // #9: the marketplace script (imported with `?script&iife` in background/shopping.ts) is
+      // The shopping script (imported with `?script&iife` in background/shopping.ts) is
       // registered with scripting.registerContentScripts, which needs no web_accessible_resources;
       // crxjs would expose it to every site (a fingerprinting surface). Drop that entry.
       name: 'banwatch:shop-script-not-web-accessible',
@@ -70,7 +75,7 @@ export default defineConfig({
     } as Plugin,
   ],
   build: {
-    outDir: firefox ? 'dist-firefox' : 'dist',
+    outDir: mode === TEST_MODE ? `.tmp/dist-${TEST_MODE}` : firefox ? 'dist-firefox' : 'dist',
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
@@ -78,4 +83,4 @@ export default defineConfig({
       input: { details: PAGES.details, warning: PAGES.warning, onboarding: PAGES.onboarding },
     },
   },
-});
+}));

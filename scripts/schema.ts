@@ -1,10 +1,13 @@
-// Generates the JSON Schema files that organisations (and editors) use to validate vendor lists.
-// The zod schema in src/core/dataset/schema.ts is the source of truth; these files are derived
-// from it and a unit test (test/unit/dataset-schema-files.test.ts) fails if they drift.
+// Generates the JSON Schema files that organisations (and editors) use to validate vendor lists,
+// and the managed-storage schema Chrome checks policies against (scripts/managed-schema.ts).
+// The zod schema in src/core/dataset/schema.ts and the settings model are the source of truth;
+// these files are derived from them and a unit test (test/unit/dataset-schema-files.test.ts)
+// fails if they drift.
 //
 // Write them with:  node scripts/schema-cli.mjs
 import { z } from 'zod';
 import { datasetSchema, orgListSchema } from '../src/core/dataset/schema';
+import { managedSchema } from './managed-schema';
 
 function render(schema: z.ZodType, title: string, description: string): string {
   const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
@@ -25,5 +28,6 @@ export function schemaFiles(): Record<string, string> {
       'BanWatch organisation vendor list',
       "An organisation's own vendor list: the same vendor and ruling format as the bundled dataset. Vendors may reference bundled ruling ids. Generated from src/core/dataset/schema.ts; do not edit by hand.",
     ),
+    'public/managed-schema.json': `${JSON.stringify(managedSchema(), null, 2)}\n`,
   };
 }

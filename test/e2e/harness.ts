@@ -15,6 +15,7 @@ export const RESULTS = resolve('test-results');
 
 export interface Harness {
   context: BrowserContext;
+  /** The service worker as last seen (stopWorker replaces it with the restarted one). */
   worker: Worker;
   extensionId: string;
   port: number;
@@ -27,6 +28,8 @@ export interface Harness {
 export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   extraArgs?: string[];
+  /** The built extension to load (default dist/). */
+  dist?: string;
 }
 
 export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
@@ -34,14 +37,15 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
   if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
   const server = await startFixtureServer();
   const profile = mkdtempSync(join(tmpdir(), 'banwatch-e2e-'));
+  const dist = opts.dist ?? DIST;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
     colorScheme: opts.colorScheme ?? 'light',
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -69,6 +73,33 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Stops the extension's service worker the way the browser does when it idles (DevTools protocol,
+ * ServiceWorker.stopAllWorkers from one of the extension's own pages, whose storage partition the
+ * worker shares), and resolves once Playwright has seen it close. Throws if it does not stop.
+ */
+export async function stopWorker(h: Harness): Promise<void> {
+  const closed = new Promise<void>((resolve) => h.worker.once('close', () => resolve()));
+  const page = await h.context.newPage();
+  await page.goto(h.url('src/details/index.html?vendor=none'));
+  const cdp = await h.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the service worker did not stop')), 15_000));
+  try {
+    await Promise.race([closed, timeout]);
+  } finally {
+    await cdp.detach().catch(() => undefined);
+    await page.close();
+  }
+}
+
+/** The running service worker (after something woke it), recorded as h.worker. */
+export async function currentWorker(h: Harness): Promise<Worker> {
+  h.worker = h.context.serviceWorkers()[0] ?? (await h.context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  return h.worker;
 }
 
 /** Saves a screenshot under test-results/ for a human to look at. */

@@ -190,6 +190,56 @@ describe('options page', () => {
     expect(s.snoozed).toEqual({});
   });
 
+  it('loses no change when several contexts edit the lists at once (two options pages, three banners)', async () => {
+    const sites = Array.from({ length: 8 }, (_, i) => `a${i + 1}.example.com`);
+    await h.worker.evaluate((s: string[]) => chrome.storage.sync.set({ allowedSites: s, hiddenVendors: ['dji', 'zte', 'hytera', 'tencent'] }), sites);
+    const [a, b] = [await openOptions(h), await openOptions(h)];
+    await poll(() => a.locator('#allowed-sites li').count()).toBe(8);
+    await poll(() => b.locator('#hidden-vendors li').count()).toBe(4);
+    const vendors = await Promise.all(['https://www.kaspersky.com/', 'https://www.huawei.com/', 'https://www.hikvision.com/'].map((u) => vendorPage(h, u)));
+    for (const v of vendors) await poll(() => bannerHost(v).count()).toBe(1);
+
+    // All at once: four removals in one task on page A, two on page B, and a banner action in each vendor tab.
+    const clickAll = (page: Page, selector: string, labels: RegExp) =>
+      page.evaluate(([sel, re]) => {
+        for (const button of document.querySelectorAll<HTMLButtonElement>(sel)) if (new RegExp(re).test(button.getAttribute('aria-label') ?? '')) button.click();
+      }, [selector, labels.source] as const);
+    await Promise.all([
+      clickAll(a, '#allowed-sites button', /a[1-4]\.example\.com/),
+      clickAll(b, '#hidden-vendors button', /DJI|ZTE/),
+      ...vendors.map((v) => bannerAction(v, "Don't warn on this site")),
+    ]);
+    const want = [...sites.slice(4), 'www.hikvision.com', 'www.huawei.com', 'www.kaspersky.com'].sort();
+    await poll(async () => [...((await stored(h)).sync.allowedSites as string[])].sort()).toEqual(want);
+    await poll(async () => [...((await stored(h)).sync.hiddenVendors as string[])].sort()).toEqual(['hytera', 'tencent']);
+    await poll(() => a.locator('#allowed-sites li').count()).toBe(7);
+  });
+
+  it("names settings the browser's sync storage refuses, keeps them on this device, and moves them back to sync once they fit", async () => {
+    const options = await openOptions(h);
+    const file = (n: number) => ({
+      name: `sites-${n}.json`,
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'banwatch-settings', schemaVersion: 1, settings: { audience: 'business', allowedSites: Array.from({ length: n }, (_, i) => `site-${i}-${'x'.repeat(40)}.example.com`) } })),
+    });
+    // 300 sites are ~17 KB of JSON: over storage.sync's 8 KB per item.
+    await options.locator('#import-file').setInputFiles(file(300));
+    await poll(() => options.locator('#not-synced').textContent()).toContain('Sites you are not warned on');
+    let s = await stored(h);
+    expect((s.local.allowedSites as string[]).length).toBe(300);
+    expect(s.sync.allowedSites).toBeUndefined();
+    expect(s.sync.audience).toBe('business'); // the rest still syncs
+    expect(await options.locator('#allowed-sites li').count()).toBe(300); // and nothing is lost
+    await options.locator('#not-synced').scrollIntoViewIfNeeded();
+    await screenshot(options, 'options-not-synced');
+
+    await options.locator('#import-file').setInputFiles(file(20));
+    await poll(() => options.locator('#not-synced').count()).toBe(0);
+    s = await stored(h);
+    expect(s.local.allowedSites).toBeUndefined();
+    expect((s.sync.allowedSites as string[]).length).toBe(20);
+  });
+
   it('refuses broken and hostile import files with named problems and changes nothing', async () => {
     const options = await openOptions(h);
     await options.getByRole('radio', { name: /Business buyer/ }).check();

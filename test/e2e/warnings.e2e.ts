@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { axeViolations, badgeText, bannerHost, launch, screenshot, tabIdOf, type Harness } from './harness';
+import { axeViolations, badgeText, bannerHost, currentWorker, launch, screenshot, stopWorker, tabIdOf, type Harness } from './harness';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -177,22 +177,28 @@ describe('badge', () => {
     await expect.poll(() => badgeText(h, tabId)).toBe('');
   });
 
-  it('keeps per-tab state when the service worker restarts', async () => {
+  it('survives the service worker being stopped: badge, banner and per-tab state stay, and the next vendor page is warned', async () => {
     await visit('https://www.huawei.com/');
     await banner().waitFor({ state: 'attached' });
     const tabId = await tabIdOf(h, page);
-    const stateKey = `tab:${tabId}`;
-    const before = await h.worker.evaluate((k: string) => chrome.storage.session.get(k), stateKey);
-    expect(before[stateKey].vendorId).toBe('huawei');
-    // Stop the worker the way the browser does when it idles, then wake it with a message.
-    const cdp = await h.context.browser()?.newBrowserCDPSession?.();
-    if (cdp) await cdp.send('ServiceWorker.stopAllWorkers' as never).catch(() => undefined);
-    const options = await h.context.newPage();
-    await options.goto(h.url('src/warning/index.html?url=https%3A%2F%2Fwww.huawei.com%2F'));
-    const worker = h.context.serviceWorkers()[0] ?? (await h.context.waitForEvent('serviceworker'));
-    const after = await worker.evaluate((k: string) => chrome.storage.session.get(k), stateKey);
-    expect(after[stateKey].vendorId).toBe('huawei');
-    await options.close();
+    await expect.poll(() => badgeText(h, tabId)).toBe('!');
+    const stopped = h.worker;
+    await stopWorker(h); // resolves only once the worker has really closed
+    expect(h.context.serviceWorkers()).not.toContain(stopped);
+    expect(await banner().count()).toBe(1); // the page keeps its banner
+
+    // A vendor page in another tab wakes the worker; it answers as before.
+    const other = await h.context.newPage();
+    await other.goto('https://www.kaspersky.com/');
+    await bannerHost(other).waitFor({ state: 'attached' });
+    const worker = await currentWorker(h);
+    expect(worker).not.toBe(stopped);
+    await expect.poll(async () => badgeText(h, await tabIdOf(h, other))).toBe('!');
+    expect(await badgeText(h, tabId)).toBe('!'); // the browser keeps a tab's badge across worker restarts
+    const state = await worker.evaluate((k: string) => chrome.storage.session.get(k), `tab:${tabId}`);
+    expect(state[`tab:${tabId}`].vendorId).toBe('huawei');
+    expect(await bannerHost(page).getAttribute('data-banwatch-vendor')).toBe('huawei');
+    await other.close();
   });
 });
 
