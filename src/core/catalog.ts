@@ -10,7 +10,7 @@ export interface OrganisationList {
   rulings: readonly Ruling[];
 }
 
-export type Entry =
+type Entry =
   | { kind: 'vendor'; vendor: Vendor; origin: Origin }
   | { kind: 'not-restricted'; item: NotRestricted }
   | { kind: 'reported-link'; item: ReportedLink };

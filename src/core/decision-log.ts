@@ -1,9 +1,10 @@
 // The optional decision log: warnings shown and the user's "proceed anyway" decisions, kept on
 // this device only (never sent anywhere) so an organisation can review them for compliance.
 // Pure: bounded append (a ring buffer of the most recent entries) and CSV export.
+import { isPlainObject } from './values';
 
-export const LOG_ACTIONS = ['warned', 'proceeded-once', 'proceeded-always'] as const;
-export type LogAction = (typeof LOG_ACTIONS)[number];
+const LOG_ACTIONS = ['warned', 'proceeded-once', 'proceeded-always'] as const;
+type LogAction = (typeof LOG_ACTIONS)[number];
 
 export interface LogEntry {
   time: string; // ISO timestamp
@@ -23,8 +24,8 @@ const FIELDS: readonly (keyof LogEntry)[] = ['time', 'host', 'vendorId', 'vendor
 
 /** A well-formed entry (stored data is checked before use like everything else). */
 export function isLogEntry(v: unknown): v is LogEntry {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const r = v as Record<string, unknown>;
+  if (!isPlainObject(v)) return false;
+  const r = v;
   return (
     FIELDS.every((f) => typeof r[f] === 'string' && (r[f] as string).length <= 500) &&
     (LOG_ACTIONS as readonly string[]).includes(r.action as string) &&
@@ -64,7 +65,7 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(v) || v !== value ? `"${v.replaceAll('"', '""')}"` : v;
 }
 
-export const CSV_HEADER = ['time', 'host', 'vendor_id', 'vendor', 'ruling', 'severity', 'action'];
+const CSV_HEADER = ['time', 'host', 'vendor_id', 'vendor', 'ruling', 'severity', 'action'];
 
 /** The log as CSV, header first, CRLF line ends (what spreadsheets expect). */
 export function toCsv(log: readonly LogEntry[]): string {

@@ -21,7 +21,7 @@ import { createMatcher, type Matcher } from './matcher';
 
 /** Where a vendor comes from: the bundled dataset, or the organisation's own list (policy). */
 export type Origin = 'bundled' | 'organisation';
-export type Evidence = Vendor['domains'][number]['evidence'];
+type Evidence = Vendor['domains'][number]['evidence'];
 
 export type MatchResult =
   | {
@@ -47,7 +47,7 @@ export interface MatchSources {
   organisationVendors?: readonly Vendor[];
 }
 
-export type MatchRule =
+type MatchRule =
   | { kind: 'vendor'; vendorId: string; origin: Origin; entry: Vendor['domains'][number] }
   | { kind: 'exclusion'; vendorId: string; origin: Origin }
   | { kind: 'not-restricted'; id: string }

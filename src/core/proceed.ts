@@ -3,6 +3,7 @@
 // tab leave (no `tabs` or `webNavigation` permission), so the allowance lapses after a quiet
 // spell instead: each page of the site loaded in the tab renews it.
 import { isCoveredBy } from './host';
+import { isPlainObject } from './values';
 
 export interface ProceedGrant {
   host: string;
@@ -14,7 +15,7 @@ export interface ProceedGrant {
 export const PROCEED_IDLE_MS = 10 * 60 * 1000;
 
 export function grantCovers(grant: unknown, host: string, now: number): grant is ProceedGrant {
-  if (typeof grant !== 'object' || grant === null) return false;
+  if (!isPlainObject(grant)) return false;
   const g = grant as Partial<ProceedGrant>;
   return (
     typeof g.host === 'string' &&

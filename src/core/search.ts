@@ -24,9 +24,9 @@ import { parseLookupInput } from './host';
 import { buildMatchIndex, matchVendor, type MatchIndex, type Origin } from './match';
 
 /** Which kind of name a result was found by. */
-export type MatchedField = 'name' | 'legal-name' | 'alias' | 'domain' | 'url';
+type MatchedField = 'name' | 'legal-name' | 'alias' | 'domain' | 'url';
 
-export interface Matched {
+interface Matched {
   field: MatchedField;
   /** The indexed name or domain (for url: the host looked up). */
   text: string;
@@ -39,7 +39,7 @@ export type SearchHit =
   | { kind: 'not-restricted'; id: string; name: string; matched: Matched; score: number }
   | { kind: 'reported-link'; id: string; name: string; vendorId: string; matched: Matched; score: number };
 
-export interface SearchAnswer {
+interface SearchAnswer {
   query: string;
   /** The host, when the query was a domain or URL. */
   host: string | null;
@@ -48,7 +48,7 @@ export interface SearchAnswer {
   hits: SearchHit[];
 }
 
-export interface SearchSources {
+interface SearchSources {
   dataset: Pick<Dataset, 'vendors' | 'notRestricted' | 'reportedLinks'>;
   /** An organisation's own vendors; one with a bundled vendor's id replaces it. */
   organisationVendors?: readonly Vendor[];
@@ -90,7 +90,7 @@ const FIELD_WEIGHT: Record<DocInfo['field'], number> = { name: 1.6, alias: 1.3, 
 const STOP = new Set(['co', 'ltd', 'inc', 'llc', 'limited', 'corporation', 'corp', 'the', 'of', 'and', 'ao', 'www', 'com', 'net', 'org']);
 
 /** Lowercase, accents removed: "Hikvisión" → "hikvision". */
-export function normalise(text: string): string {
+function normalise(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 

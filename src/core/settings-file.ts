@@ -19,13 +19,13 @@ import {
 } from './settings';
 import { isPlainObject } from './values';
 
-export const EXPORT_FORMAT = 'banwatch-settings';
+const EXPORT_FORMAT = 'banwatch-settings';
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 export const MAX_DEPTH = 32;
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 const WRAPPER_KEYS = new Set(['format', 'schemaVersion', 'exportedAt', 'settings']);
 
-export interface ImportResult {
+interface ImportResult {
   /** The settings to apply (only when `errors` is empty). */
   settings?: Partial<Settings>;
   errors: string[];

@@ -7,7 +7,7 @@ import { AUTHORITIES, type Authority } from './dataset/schema';
 import { isPlainObject } from './values';
 
 export const WARNING_STYLES = ['banner', 'badge', 'strict'] as const;
-export type WarningStyle = (typeof WARNING_STYLES)[number];
+type WarningStyle = (typeof WARNING_STYLES)[number];
 
 /** The shape `defaults` describes. Bump it and add a migration when a key is renamed or reshaped. */
 export const SCHEMA_VERSION = 1;
@@ -36,7 +36,7 @@ export const SETTING_KEYS = Object.keys(defaults) as SettingKey[];
 export const USER_SETTING_KEYS = SETTING_KEYS.filter((k): k is UserSettingKey => k !== 'schemaVersion');
 
 export const MAX_LIST = 5000;
-export const MAX_ITEM = 300;
+const MAX_ITEM = 300;
 
 const HOST = /^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,62})?(\.[a-z0-9_]([a-z0-9_-]{0,62})?)*$/;
 const VENDOR_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -159,7 +159,7 @@ interface MigrationStep {
 const renamed = <T>(value: unknown, table: Record<string, T>): T | unknown =>
   typeof value === 'string' && Object.hasOwn(table, value) ? table[value] : value;
 
-export const MIGRATIONS: Record<number, MigrationStep> = {
+const MIGRATIONS: Record<number, MigrationStep> = {
   0: (raw) => {
     const values: Record<string, unknown> = {};
     const has = (k: string) => Object.hasOwn(raw, k);
@@ -198,7 +198,7 @@ export function storedVersion(raw: Record<string, unknown>): number {
   return LEGACY_KEYS.some((k) => Object.hasOwn(raw, k)) ? 0 : SCHEMA_VERSION;
 }
 
-export interface Migrated {
+interface Migrated {
   values: Record<string, unknown>;
   /** Stored keys that no longer exist and should be removed. */
   removed: string[];

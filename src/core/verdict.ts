@@ -13,7 +13,7 @@ import { matchVendor, type MatchResult, type Origin } from './match';
 import { AUTHORITIES } from './dataset/schema';
 import type { Settings } from './settings';
 
-export interface PhaseView {
+interface PhaseView {
   date: string;
   change: string;
   inForce: boolean;
@@ -52,7 +52,7 @@ export interface WarningModel {
 }
 
 /** Why a matched vendor or reported link gets no warning. */
-export type Silence =
+type Silence =
   | 'nothing-in-force' // no ruling on record applies today
   | 'authorities-off' // rulings apply, but only from authorities the user switched off
   | 'disabled'
@@ -61,7 +61,7 @@ export type Silence =
   | 'snoozed'
   | 'below-threshold';
 
-export interface InactiveRuling {
+interface InactiveRuling {
   ruling: Ruling;
   vendorRuling: Vendor['rulings'][number];
   state: string;

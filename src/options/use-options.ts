@@ -17,7 +17,7 @@ export type State = SettingsState;
  * to a list (remove one site, say) is an edit function, applied to the stored list as it is at
  * that moment, so quick successive clicks, or another tab, never undo each other.
  */
-export type SetSettings = (edit: SettingsEdit, message?: string) => Promise<void>;
+type SetSettings = (edit: SettingsEdit, message?: string) => Promise<void>;
 
 /** What a section that shows and changes settings is given. */
 export interface SettingsProps {

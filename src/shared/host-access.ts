@@ -11,7 +11,7 @@ export function contentScriptOrigins(): string[] {
 }
 
 /** The origin pattern the browser checks for a page, e.g. `https://www.kaspersky.com/*`; null for non-web URLs. */
-export function originPattern(url: string): string | null {
+function originPattern(url: string): string | null {
   try {
     const u = new URL(url);
     if ((u.protocol !== 'https:' && u.protocol !== 'http:') || !u.hostname) return null;

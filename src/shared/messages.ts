@@ -38,7 +38,7 @@ const record =
 type Guarded<G> = G extends Guard<infer T> ? T : never;
 
 /** What the vendor-site banner's buttons ask the background to do ("dismiss" stays in the page). */
-export const BANNER_ACTIONS = ['allow-site', 'snooze-vendor', 'hide-vendor', 'open-details'] as const;
+const BANNER_ACTIONS = ['allow-site', 'snooze-vendor', 'hide-vendor', 'open-details'] as const;
 export type BannerAction = (typeof BANNER_ACTIONS)[number];
 
 const BRAND_SOURCES: readonly BrandSource[] = ['json-ld', 'meta', 'microdata', 'byline'];

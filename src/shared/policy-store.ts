@@ -19,7 +19,7 @@ z.config({ jitless: true });
 
 const BUNDLED_RULING_IDS = dataset.rulings.map((r) => r.id);
 
-export interface PolicyState {
+interface PolicyState {
   policy: Policy;
   /** True once it is the browser's own answer; false while it is the cached copy (or none yet). */
   settled: boolean;

@@ -21,7 +21,7 @@ export interface SenderFacts {
 }
 
 /** This extension: its id and the base of its URLs (runtime.getURL('')). */
-export interface Self {
+interface Self {
   id: string;
   baseUrl: string;
 }

@@ -18,7 +18,7 @@ export interface Area {
   remove(keys: string[]): Promise<void>;
 }
 
-export interface Deps {
+interface Deps {
   sync: Area;
   local: Area;
   /** navigator.locks where there is one; without it, writes queue within this context only. */

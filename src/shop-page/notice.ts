@@ -10,18 +10,18 @@ import { CARD_CSS, TOKENS_CSS } from '../inpage-ui/styles';
 
 export const NOTICE_TAG = 'banwatch-shop-notice';
 export const CHIP_TAG = 'banwatch-chip';
-export const NOTICE_ATTR = 'data-banwatch-notice';
-export const CHIP_ATTR = 'data-banwatch-chip';
+const NOTICE_ATTR = 'data-banwatch-notice';
+const CHIP_ATTR = 'data-banwatch-chip';
 
 /** One line on what the mark is: the headline ruling, or the reported-link wording. */
-export function markLine(m: ShopMark): string {
+function markLine(m: ShopMark): string {
   if (m.kind === 'reported-link') return t('shopReportedLine', [m.name, m.linkedVendorName ?? '']);
   if (!m.ruling) return '';
   return `${effectLine({ effect: m.ruling.effect as never, since: m.ruling.since, state: m.ruling.state })} — ${m.ruling.shortName}`;
 }
 
 /** "Brand: Hikvision (from the page's product data)". */
-export function whyLine(n: ShopNotice): string {
+function whyLine(n: ShopNotice): string {
   const why = n.why.source === 'byline' ? t('shopWhyByline', [n.why.name, n.why.value]) : t('shopWhyData', n.why.name);
   const alias = n.kind === 'vendor' && n.why.name.toLowerCase() !== n.name.toLowerCase() ? ` ${t('shopWhyAlias', [n.why.name, n.name])}` : '';
   return why + alias;
@@ -57,7 +57,7 @@ export function renderNotice(host: HTMLElement, n: ShopNotice, onDetails: () => 
 }
 
 /** Tooltip and accessible label of a chip. */
-export function chipLabel(m: ShopMark): string {
+function chipLabel(m: ShopMark): string {
   if (m.kind === 'reported-link') return t('shopChipTooltipReported', [m.name, m.linkedVendorName ?? '']);
   return t('shopChipTooltip', [m.name, t(`severity_${m.severity}`), m.ruling?.shortName ?? '']);
 }

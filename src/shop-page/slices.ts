@@ -1,7 +1,7 @@
 // Bounded slices of work for big pages (a 5 MB listing, 10,000 results at once): at most `max`
 // items and about `budgetMs` per slice, then the page gets the main thread back.
 
-export interface SliceOptions {
+interface SliceOptions {
   /** Items per slice at most. */
   max: number;
   /** Time per slice at most (checked after each item, so one slow item still finishes). */

@@ -56,7 +56,7 @@ function describe(hit: SearchHit, ctx: VerdictInputs, cache: Map<string, Describ
 // 1.2 pattern here uses aria-controls instead.
 const COMBOBOX = { role: 'combobox' } as Record<string, string>;
 
-export interface LookupProps {
+interface LookupProps {
   getIndex: () => SearchIndex;
   /** Null until settings and policy are read (names show at once; severity and ruling lines then). */
   ctx: VerdictInputs | null;

@@ -33,7 +33,7 @@ function phaseLabel(state: string, date: string, today: string): { text: string;
   return { text: days === 1 ? t('detailsInOneDay') : t('detailsInDays', String(days)), on: false };
 }
 
-export function KeyDates({ ruling, state, today, since }: { ruling: Ruling; state: string; today: string; since?: string | undefined }) {
+function KeyDates({ ruling, state, today, since }: { ruling: Ruling; state: string; today: string; since?: string | undefined }) {
   const phases = [...ruling.phases].sort((a, b) => (a.date < b.date ? -1 : 1));
   return (
     <ol class="dates">
@@ -83,7 +83,7 @@ export function Sources({ sources }: { sources: Ruling['sources'] }) {
   );
 }
 
-export interface RulingProps {
+interface RulingProps {
   ruling: Ruling;
   vendorRuling: Vendor['rulings'][number] | undefined;
   /** The applicable view (severity, for-you line for the reader's audience); absent for inactive rulings. */

@@ -9,7 +9,7 @@ import type { RulingView, Verdict, VerdictInputs, VendorMatch } from '../core/ve
 import { formatDay, msgKey, safeHref, t } from '../shared/format';
 import { RulingBody, RulingHeading, SeverityChip, Sources, StateChip } from './Ruling';
 
-export type VendorVerdict = Extract<Verdict, { kind: 'vendor' }>;
+type VendorVerdict = Extract<Verdict, { kind: 'vendor' }>;
 
 const lang = () => {
   try {
@@ -76,7 +76,7 @@ function WhyThisSite({ match, vendor }: { match: VendorMatch; vendor: Vendor }) 
   );
 }
 
-export interface VendorViewProps {
+interface VendorViewProps {
   /** The vendor's verdict; by host (popup: with why the current site matched) or by id (details). */
   v: VendorVerdict;
   ctx: VerdictInputs;

@@ -1,4 +1,4 @@
-// Property-based tests (issue #8) for URL/host normalisation and matching, with fast-check.
+// Property-based tests for URL/host normalisation and matching, with fast-check.
 // Each property runs RUNS times (fast-check's numRuns) with fresh random inputs; on failure
 // fast-check prints the seed and a shrunk counter-example. The suite logs how many properties and
 // runs it executed, so the docs can cite the figure.

@@ -1,4 +1,4 @@
-// The brand matcher (#9): a brand field must *be* a listed name (after normalisation), or one of
+// The brand matcher (marketplace notices): a brand field must *be* a listed name (after normalisation), or one of
 // the marketplace forms of one. Word boundaries, case, overlapping names, Unicode.
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/core/dataset';

@@ -1,4 +1,4 @@
-// Corrupt storage (issue #8): whatever sits in storage.sync/local — wrong types, 1 MB strings,
+// Corrupt storage: whatever sits in storage.sync/local — wrong types, 1 MB strings,
 // cyclic-looking JSON text, arrays where objects belong, unknown keys, `__proto__` and
 // `constructor` keys — readSettings falls back to the default for that key alone and keeps every
 // valid key stored next to the garbage. The same holds after the migration step and the policy

@@ -46,7 +46,7 @@ export const EFFECTS = [
   'designation', // a list with no direct sanction of its own
 ] as const;
 
-export const STATUSES = ['in-force', 'partly-in-force', 'upcoming', 'paused', 'proposed', 'litigation-pending', 'lifted', 'superseded'] as const;
+const STATUSES = ['in-force', 'partly-in-force', 'upcoming', 'paused', 'proposed', 'litigation-pending', 'lifted', 'superseded'] as const;
 
 const source = z.strictObject({
   url: z.url({ protocol: /^https?$/ }),
@@ -66,7 +66,7 @@ const forAudience = z.strictObject({
   federalContractor: z.string().min(1),
 });
 
-export const rulingSchema = z.strictObject({
+const rulingSchema = z.strictObject({
   id: slug,
   shortName: z.string().min(1), // e.g. "Commerce Final Determination"
   officialName: z.string().min(1),
@@ -106,7 +106,7 @@ const vendorRuling = z.strictObject({
   note: z.string().optional(), // vendor-specific caveat, e.g. "whether the June 2026 list keeps it was not verified"
 });
 
-export const vendorSchema = z.strictObject({
+const vendorSchema = z.strictObject({
   id: slug,
   name: z.string().min(1),
   legalNames: z.array(z.string().min(1)).min(1),
@@ -120,7 +120,7 @@ export const vendorSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-export const notRestrictedSchema = z.strictObject({
+const notRestrictedSchema = z.strictObject({
   id: slug,
   name: z.string().min(1),
   aliases: z.array(z.string().min(1)),
@@ -130,7 +130,7 @@ export const notRestrictedSchema = z.strictObject({
 });
 
 /** White-label or OEM relationships that are alleged, not established. Never shown as the vendor. */
-export const reportedLinkSchema = z.strictObject({
+const reportedLinkSchema = z.strictObject({
   id: slug,
   name: z.string().min(1),
   aliases: z.array(z.string().min(1)),
@@ -166,5 +166,4 @@ export type Dataset = z.infer<typeof datasetSchema>;
 export type OrgList = z.infer<typeof orgListSchema>;
 export type BoundParty = (typeof BOUND_PARTIES)[number];
 export type Authority = (typeof AUTHORITIES)[number];
-export type Effect = (typeof EFFECTS)[number];
 export type RulingStatus = (typeof STATUSES)[number];

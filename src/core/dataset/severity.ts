@@ -15,7 +15,7 @@ export type Audience = (typeof AUDIENCES)[number];
 const FEDERAL_GROUPS: readonly BoundParty[] = ['us-persons', 'federal-agencies', 'federal-contractors', 'dod-contractors', 'intelligence-community'];
 
 /** The bound parties each audience counts itself among. */
-export const AUDIENCE_GROUPS: Readonly<Record<Audience, readonly BoundParty[]>> = {
+const AUDIENCE_GROUPS: Readonly<Record<Audience, readonly BoundParty[]>> = {
   consumer: ['us-persons'],
   business: ['us-persons'],
   'federal-contractor': FEDERAL_GROUPS,
@@ -45,9 +45,9 @@ export function severityFor(ruling: Ruling, audience: Audience, date: string): S
   return 'restricted';
 }
 
-export type VendorRuling = Vendor['rulings'][number];
+type VendorRuling = Vendor['rulings'][number];
 
-export interface RankedRuling {
+interface RankedRuling {
   ruling: Ruling;
   vendorRuling: VendorRuling;
   severity: Severity;
@@ -55,7 +55,7 @@ export interface RankedRuling {
   effectiveSince?: string;
 }
 
-export interface VendorSeverity {
+interface VendorSeverity {
   severity: Severity;
   headline: { ruling: Ruling; vendorRuling: VendorRuling };
   rulings: RankedRuling[];

@@ -2,9 +2,9 @@
 import type { Ruling, RulingStatus } from './schema';
 import { daysBetween } from '../dates';
 
-export type Phase = Ruling['phases'][number];
+type Phase = Ruling['phases'][number];
 
-export interface RulingStatusOn {
+interface RulingStatusOn {
   state: RulingStatus;
   inForce: Phase[];
   upcoming: Phase[];

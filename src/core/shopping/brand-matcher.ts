@@ -36,7 +36,7 @@ export interface BrandHit {
   form: 'exact' | 'visit-store' | 'brand-label' | 'store' | 'by';
 }
 
-export interface BrandSources {
+interface BrandSources {
   vendors: readonly Vendor[];
   notRestricted?: readonly NotRestricted[];
   reportedLinks?: readonly ReportedLink[];

@@ -13,7 +13,7 @@ export interface BrandCandidate {
   field: string;
 }
 
-export const MAX_CANDIDATES = 20;
+const MAX_CANDIDATES = 20;
 const MAX_JSONLD_BYTES = 512 * 1024; // per script element; product data is a few KB
 const PRODUCT_TYPES = new Set(['Product', 'ProductGroup', 'IndividualProduct', 'ProductModel']);
 
@@ -116,7 +116,7 @@ export function tidy(candidates: BrandCandidate[]): BrandCandidate[] {
   return out;
 }
 
-export interface BrandVerdict {
+interface BrandVerdict {
   hit: BrandHit;
   candidate: BrandCandidate;
 }

@@ -8,7 +8,7 @@
 
 export type Feature = 'shoppingSites' | 'searchResults';
 
-export interface Site {
+interface Site {
   id: string;
   name: string;
   feature: Feature;
