@@ -11,6 +11,7 @@
 // Written against a small storage interface so it runs in Node with a fake one (unit tests).
 import { LEGACY_KEYS, migrate, SCHEMA_VERSION, SETTING_KEYS, type Settings, type UserSettingKey } from '../core/settings';
 import { applyCachedPolicy, applyPolicy, writablePatch, type Effective, type Policy } from '../core/policy';
+import type { PolicyState } from './policy-source';
 
 export interface Area {
   get(keys: string[]): Promise<Record<string, unknown>>;
@@ -23,7 +24,7 @@ interface Deps {
   local: Area;
   /** navigator.locks where there is one; without it, writes queue within this context only. */
   locks: Pick<LockManager, 'request'> | undefined;
-  policy: () => Promise<{ policy: Policy; settled: boolean }>;
+  policy: () => Promise<PolicyState>;
 }
 
 /** The effective settings plus what the options page shows: locks, the policy, keys sync refused. */

@@ -1,0 +1,73 @@
+// The policy, cache first, over injected reads (so it runs in Node with fakes; policy-store.ts
+// binds it to storage.managed and IndexedDB). Until the browser's answer arrives in this context,
+// `current` gives the cached copy, marked unsettled; it never waits for the browser. When the
+// answer arrives, or later changes (`reread`), the listeners run and the copy is updated if it
+// differs.
+import { emptyPolicy, type Policy } from '../core/policy';
+
+export interface PolicyState {
+  policy: Policy;
+  /** True once it is the browser's own answer; false while it is the cached copy (or none yet). */
+  settled: boolean;
+}
+
+interface PolicySourceDeps {
+  /** The browser's answer (storage.managed); may take seconds, or never come. */
+  readManaged(): Promise<Record<string, unknown>>;
+  /** The cached raw policy, or null. */
+  readCache(): Promise<unknown>;
+  writeCache(raw: Record<string, unknown>): Promise<void>;
+  parse(raw: unknown): Policy;
+}
+
+export function policySource(deps: PolicySourceDeps) {
+  let settled: Policy | null = null;
+  let reading: Promise<void> | null = null;
+  let cachedJson: Promise<string> | null = null; // the cached copy as JSON ('' when there is none)
+  let cached: Promise<Policy> | null = null;
+  const listeners = new Set<() => void>();
+
+  const cacheJson = () => (cachedJson ??= deps.readCache().then((raw) => (raw ? JSON.stringify(raw) : ''), () => ''));
+
+  /** Keeps the browser's answer for the next start (written only when it differs from the copy). */
+  async function remember(raw: Record<string, unknown>): Promise<void> {
+    const json = JSON.stringify(raw);
+    if ((await cacheJson()) === json) return;
+    cachedJson = Promise.resolve(json);
+    await deps.writeCache(raw).catch(() => undefined);
+  }
+
+  /** Asks the browser (once, and again after `reread`); listeners run when it answers. */
+  function ask(): Promise<void> {
+    reading ??= deps.readManaged().then((raw) => {
+      settled = deps.parse(raw);
+      for (const listener of listeners) listener();
+      void remember(raw);
+    });
+    return reading;
+  }
+
+  /** The policy to act on now: the browser's answer if there is one yet, else the cached copy. */
+  async function current(): Promise<PolicyState> {
+    const answered = ask();
+    if (settled) return { policy: settled, settled: true };
+    cached ??= cacheJson().then((json) => (json ? deps.parse(JSON.parse(json)) : emptyPolicy()));
+    // Whichever comes first: usually the browser answers in milliseconds, except just after it starts.
+    const policy = await Promise.race([cached, answered.then(() => settled!)]);
+    return settled ? { policy: settled, settled: true } : { policy, settled: false };
+  }
+
+  /** Runs `listener` whenever the policy to act on may have changed; returns the unsubscribe. */
+  function onChange(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }
+
+  /** The administrator changed the policy: ask the browser again (the last answer holds meanwhile). */
+  function reread(): void {
+    reading = null;
+    void ask();
+  }
+
+  return { current, onChange, reread };
+}
