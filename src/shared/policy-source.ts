@@ -1,8 +1,8 @@
 // The policy, cache first, over injected reads (so it runs in Node with fakes; policy-store.ts
 // binds it to storage.managed and IndexedDB). Until the browser's answer arrives in this context,
 // `current` gives the cached copy, marked unsettled; it never waits for the browser. When the
-// answer arrives, or later changes (`reread`), the listeners run and the copy is updated if it
-// differs.
+// answer arrives after the copy was used, or a later answer differs (`reread`), the listeners run;
+// the copy is updated when it differs.
 import { emptyPolicy, type Policy } from '../core/policy';
 
 export interface PolicyState {
@@ -25,6 +25,8 @@ export function policySource(deps: PolicySourceDeps) {
   let reading: Promise<void> | null = null;
   let cachedJson: Promise<string> | null = null; // the cached copy as JSON ('' when there is none)
   let cached: Promise<Policy> | null = null;
+  // What `current` last gave out: nobody needs telling about an answer no one acted against.
+  let served: { json: string; settled: boolean } | null = null;
   const listeners = new Set<() => void>();
 
   const cacheJson = () => (cachedJson ??= deps.readCache().then((raw) => (raw ? JSON.stringify(raw) : ''), () => ''));
@@ -41,7 +43,12 @@ export function policySource(deps: PolicySourceDeps) {
   function ask(): Promise<void> {
     reading ??= deps.readManaged().then((raw) => {
       settled = deps.parse(raw);
-      for (const listener of listeners) listener();
+      const json = JSON.stringify(settled);
+      // The cached copy applied only its restrictions, so even an equal answer may change things.
+      if (served && (!served.settled || served.json !== json)) {
+        served = { json, settled: true };
+        for (const listener of listeners) listener();
+      }
       void remember(raw);
     });
     return reading;
@@ -50,11 +57,17 @@ export function policySource(deps: PolicySourceDeps) {
   /** The policy to act on now: the browser's answer if there is one yet, else the cached copy. */
   async function current(): Promise<PolicyState> {
     const answered = ask();
-    if (settled) return { policy: settled, settled: true };
-    cached ??= cacheJson().then((json) => (json ? deps.parse(JSON.parse(json)) : emptyPolicy()));
-    // Whichever comes first: usually the browser answers in milliseconds, except just after it starts.
-    const policy = await Promise.race([cached, answered.then(() => settled!)]);
-    return settled ? { policy: settled, settled: true } : { policy, settled: false };
+    if (!settled) {
+      cached ??= cacheJson().then((json) => (json ? deps.parse(JSON.parse(json)) : emptyPolicy()));
+      // Whichever comes first: usually the browser answers in milliseconds, except just after it starts.
+      const policy = await Promise.race([cached, answered.then(() => settled!)]);
+      if (!settled) {
+        served = { json: JSON.stringify(policy), settled: false };
+        return { policy, settled: false };
+      }
+    }
+    served = { json: JSON.stringify(settled), settled: true };
+    return { policy: settled, settled: true };
   }
 
   /** Runs `listener` whenever the policy to act on may have changed; returns the unsubscribe. */

@@ -53,6 +53,24 @@ describe('policy source: cache first', () => {
     expect(writes).toEqual([]);
   });
 
+  it('tells nobody about an answer nothing was served against, or one that changes nothing', async () => {
+    const { source, answer } = setup(null);
+    let told = 0;
+    source.onChange(() => told++);
+    source.reread();
+    answer({}); // asked, answered, before anyone read the policy
+    await tick();
+    expect(await source.current()).toMatchObject({ settled: true });
+    source.reread();
+    answer({}); // the same answer again
+    await tick();
+    expect(told).toBe(0);
+    source.reread();
+    answer({ enforced: { enabled: true } });
+    await tick();
+    expect(told).toBe(1);
+  });
+
   it('after a change, asks again and keeps the last answer meanwhile', async () => {
     const { source, answer, reads } = setup(null);
     await source.current();

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from '../../shared/browser';
 import { t } from '../../shared/format';
 import { loadSettings, updateSettings } from '../../shared/settings-store';
+import { onPolicyChange } from '../../shared/policy-store';
 import { FEATURES, originsFor, sitesFor, type Feature } from '../../core/shopping/sites';
 import { send } from '../../shared/messages';
 
@@ -45,7 +46,10 @@ export function ShoppingSection() {
 
   useEffect(() => {
     void refresh();
-    const onStorage = () => void refresh();
+    const offPolicy = onPolicyChange(() => void refresh()); // a feature may be enforced
+    const onStorage = (changes: Record<string, unknown>) => {
+      if (FEATURES.some((f) => f in changes)) void refresh();
+    };
     const onPermissions = () => void refresh();
     browser.storage.onChanged.addListener(onStorage);
     browser.permissions.onAdded.addListener(onPermissions);
@@ -54,6 +58,7 @@ export function ShoppingSection() {
       browser.storage.onChanged.removeListener(onStorage);
       browser.permissions.onAdded.removeListener(onPermissions);
       browser.permissions.onRemoved.removeListener(onPermissions);
+      offPolicy();
     };
   }, [refresh]);
 
