@@ -9,7 +9,7 @@
 // such keys back, and `localOnly` names them so the options page can say so.
 //
 // Written against a small storage interface so it runs in Node with a fake one (unit tests).
-import { LEGACY_KEYS, migrate, SCHEMA_VERSION, SETTING_KEYS, type Settings, type UserSettingKey } from '../core/settings';
+import { hasValue, LEGACY_KEYS, migrate, readKey, SCHEMA_VERSION, SETTING_KEYS, type SettingKey, type Settings, type UserSettingKey } from '../core/settings';
 import { applyCachedPolicy, applyPolicy, writablePatch, type Effective, type Policy } from '../core/policy';
 import type { PolicyState } from './policy-source';
 
@@ -47,8 +47,10 @@ export function settingsOwner(deps: Deps) {
 
   async function readStored() {
     const [sync, local] = await Promise.all([read(deps.sync), read(deps.local)]);
-    // A key sync refused lives in local, and wins.
-    return { raw: { ...sync, ...local }, localKeys: Object.keys(local).filter((k) => (SETTING_KEYS as string[]).includes(k)) };
+    // A key sync refused lives in local, and wins. (Garbage there is not counted: it is no setting
+    // kept off sync, and it stays where it is, as every other unreadable value does.)
+    const localKeys = SETTING_KEYS.filter((k) => Object.hasOwn(local, k) && hasValue(local, k));
+    return { raw: { ...sync, ...local }, localKeys };
   }
 
   let queue: Promise<unknown> = Promise.resolve();
@@ -65,7 +67,8 @@ export function settingsOwner(deps: Deps) {
    */
   async function write(values: Record<string, unknown>, localKeys: readonly string[]): Promise<void> {
     const stale = localKeys.filter((k) => !Object.hasOwn(values, k));
-    const back = stale.length ? await deps.local.get(stale) : {};
+    const kept = stale.length ? await deps.local.get(stale) : {};
+    const back = Object.fromEntries(Object.entries(kept).map(([k, v]) => [k, readKey(k as SettingKey, v)]));
     const all = { ...back, ...values };
     try {
       await deps.sync.set(all);
@@ -111,7 +114,7 @@ export function settingsOwner(deps: Deps) {
   async function effective(stored: Promise<{ values: Record<string, unknown>; localKeys: string[] }>) {
     const [{ values, localKeys }, { policy, settled }] = await Promise.all([stored, deps.policy()]);
     const e = settled ? applyPolicy(values, policy) : applyCachedPolicy(values, policy);
-    return { ...e, policy, settled, localOnly: localKeys as UserSettingKey[], user: values };
+    return { ...e, policy, settled, localOnly: localKeys.filter((k): k is UserSettingKey => k !== 'schemaVersion'), user: values };
   }
 
   /** Settings and policy, read once: what a message handler or a page render works from. */

@@ -132,4 +132,16 @@ describe('when storage.sync refuses a key', () => {
     expect(local.data).toEqual({});
     expect(sync.data).toMatchObject({ hiddenVendors: ['dji'], decisionLog: true });
   });
+
+  it('unreadable values in local are not reported as kept off sync, nor moved anywhere', async () => {
+    const sync = area();
+    const local = area();
+    local.data.audience = ['consumer']; // garbage: falls back to the default (or the administrator's)
+    local.data.hiddenVendors = ['dji', 42]; // repairable: ['dji'] counts, and moves to sync
+    const owner = settingsOwner({ sync, local, locks: lockManager(), policy: policy() });
+    expect((await owner.load()).localOnly).toEqual(['hiddenVendors']);
+    await owner.update({ decisionLog: true });
+    expect(local.data).toEqual({ audience: ['consumer'] });
+    expect(sync.data.hiddenVendors).toEqual(['dji']);
+  });
 });
