@@ -128,11 +128,12 @@ export function settingsOwner(deps: Deps) {
    */
   function update(edit: SettingsEdit): Promise<string[]> {
     return exclusive(async () => {
-      const state = await effective(migrated());
+      const stored = await migrated();
+      const state = await effective(Promise.resolve(stored));
       const patch = typeof edit === 'function' ? edit(state.settings) : edit;
       const writable = writablePatch(patch, state.policy);
       if (!Object.keys(writable).length) return [];
-      await write({ ...writable, schemaVersion: SCHEMA_VERSION }, state.localOnly);
+      await write({ ...writable, schemaVersion: SCHEMA_VERSION }, stored.localKeys);
       return Object.keys(writable);
     });
   }
