@@ -3,13 +3,15 @@
 // cached policy either. A test build (vite --mode test-withhold-managed, into .tmp/) never gets
 // an answer at all; in a fresh profile with it, the popup shows its ruling line, the details page
 // its content, and a vendor page its banner and badge. The seam exists only in that build:
-// dist/ has none of it.
+// dist/ has none of it. With the browser silent, the cached policy is what counts: one planted
+// from a vendor page's content-script world cannot reach it; one in the extension's own
+// IndexedDB adds its restrictions (the positive control).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { badgeText, bannerHost, launch, screenshot, tabIdOf, type Harness } from './harness';
+import { badgeText, bannerHost, currentWorker, launch, screenshot, stopWorker, tabIdOf, type Harness } from './harness';
 
 const MODE = 'test-withhold-managed';
 const TEST_BUILD = resolve(`.tmp/dist-${MODE}`);
@@ -84,3 +86,62 @@ describe('fresh profile, storage.managed never answering', () => {
     await page.close();
   });
 });
+
+describe('the cached policy, with storage.managed never answering', () => {
+  // A restrictive copy (warn from "watch" up): TikTok is "listed" for a consumer, so it is warned
+  // about only if the copy is used. Planted where the content script can write, it must not be.
+  const COPY = { enforced: { minSeverity: 'watch' } };
+  const PLANT = (copy: unknown) => `new Promise((resolve, reject) => {
+    const req = indexedDB.open('banwatch', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('cache');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const tx = req.result.transaction('cache', 'readwrite');
+      tx.objectStore('cache').put(${JSON.stringify(copy)}, 'managedPolicy');
+      tx.oncomplete = () => resolve(true);
+      tx.onerror = () => reject(tx.error);
+    };
+  })`;
+
+  async function tiktokWarned(): Promise<boolean> {
+    await stopWorker(h); // a fresh worker reads the cached copy again
+    const page = await h.context.newPage();
+    await page.goto('https://www.tiktok.com/'); // wakes the worker
+    await currentWorker(h);
+    const tabId = await tabIdOf(h, page); // the page has had its answer
+    const warned = (await badgeText(h, tabId)) !== '';
+    expect(await bannerHost(page).count()).toBe(warned ? 1 : 0);
+    await page.close();
+    return warned;
+  }
+
+  it('a copy planted from the vendor page (its IndexedDB, storage.local) is not the cache: nothing changes', async () => {
+    const page = await h.context.newPage();
+    const cdp = await h.context.newCDPSession(page);
+    const worlds: { id: number; name: string }[] = [];
+    cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; name: string; auxData?: { type?: string } } }) => {
+      if (e.context.auxData?.type === 'isolated') worlds.push({ id: e.context.id, name: e.context.name });
+    });
+    await cdp.send('Runtime.enable');
+    await page.goto('https://www.kaspersky.com/');
+    await bannerHost(page).waitFor({ state: 'attached' });
+    const world = worlds.at(-1)!;
+    const planted = (await cdp.send('Runtime.evaluate', {
+      expression: `Promise.all([${PLANT(COPY)}, chrome.storage.local.set({ managedPolicyCopy: ${JSON.stringify(COPY)} }).then(() => true)])`,
+      contextId: world.id,
+      awaitPromise: true,
+      returnByValue: true,
+    })) as { result: { value?: unknown } };
+    expect(planted.result.value).toEqual([true, true]); // the content script did write both
+    await page.close();
+    expect(await tiktokWarned()).toBe(false);
+  });
+
+  it("positive control: the same copy in the extension's own IndexedDB adds its restriction", async () => {
+    const { page } = await extPage('src/details/index.html?vendor=none');
+    expect(await page.evaluate(PLANT(COPY))).toBe(true);
+    await page.close();
+    expect(await tiktokWarned()).toBe(true);
+  });
+});
+
