@@ -15,7 +15,7 @@ export const RESULTS = resolve('test-results');
 
 export interface Harness {
   context: BrowserContext;
-  /** The service worker as last seen (stopWorker replaces it with the restarted one). */
+  /** The service worker (after stopWorker, it answers again once something has woken it). */
   worker: Worker;
   extensionId: string;
   port: number;
@@ -76,30 +76,39 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
 }
 
 /**
- * Stops the extension's service worker the way the browser does when it idles (DevTools protocol,
- * ServiceWorker.stopAllWorkers from one of the extension's own pages, whose storage partition the
- * worker shares), and resolves once Playwright has seen it close. Throws if it does not stop.
+ * Stops the extension's service worker the way the browser does when it idles: DevTools protocol
+ * `ServiceWorker.stopAllWorkers`, sent from one of the extension's own pages (whose storage
+ * partition the worker shares). Resolves once DevTools reports the worker stopped; throws if it
+ * does not stop. `runningAgain()` then waits until DevTools reports it started again (something
+ * woke it): only then does `h.worker` answer again.
  */
-export async function stopWorker(h: Harness): Promise<void> {
-  const closed = new Promise<void>((resolve) => h.worker.once('close', () => resolve()));
+export async function stopWorker(h: Harness): Promise<{ runningAgain(): Promise<void> }> {
   const page = await h.context.newPage();
   await page.goto(h.url('src/details/index.html?vendor=none'));
   const cdp = await h.context.newCDPSession(page);
+  const statuses: string[] = [];
+  const script = `chrome-extension://${h.extensionId}/`;
+  cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+    for (const v of e.versions) if (v.scriptURL.startsWith(script)) statuses.push(v.runningStatus);
+  });
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the service worker did not stop')), 15_000));
-  try {
-    await Promise.race([closed, timeout]);
-  } finally {
-    await cdp.detach().catch(() => undefined);
-    await page.close();
-  }
-}
-
-/** The running service worker (after something woke it), recorded as h.worker. */
-export async function currentWorker(h: Harness): Promise<Worker> {
-  h.worker = h.context.serviceWorkers()[0] ?? (await h.context.waitForEvent('serviceworker', { timeout: 20_000 }));
-  return h.worker;
+  const until = async (what: string, ok: () => boolean) => {
+    for (let i = 0; i < 150 && !ok(); i++) await new Promise((r) => setTimeout(r, 100));
+    if (!ok()) throw new Error(`${what} (DevTools saw: ${statuses.join(', ') || 'nothing'})`);
+  };
+  await until('the service worker did not stop', () => statuses.includes('stopped'));
+  const stoppedAt = statuses.lastIndexOf('stopped');
+  return {
+    async runningAgain() {
+      try {
+        await until('the service worker did not start again', () => statuses.slice(stoppedAt).includes('running'));
+      } finally {
+        await cdp.detach().catch(() => undefined);
+        await page.close();
+      }
+    },
+  };
 }
 
 /** Saves a screenshot under test-results/ for a human to look at. */
@@ -120,8 +129,11 @@ export async function tabIdOf(h: Harness, page: Page): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const id = await h.worker.evaluate(async (u: string) => {
       const all: Record<string, { url: string }> = await chrome.storage.session.get(null);
-      const hit = Object.entries(all).find(([k, v]) => k.startsWith('tab:') && v.url === u);
-      return hit ? Number(hit[0].slice(4)) : null;
+      // The newest tab on that URL (a closed tab's state may linger until the background next looks).
+      const ids = Object.entries(all)
+        .filter(([k, v]) => k.startsWith('tab:') && v.url === u)
+        .map(([k]) => Number(k.slice(4)));
+      return ids.length ? Math.max(...ids) : null;
     }, url);
     if (id !== null) return id;
     await page.waitForTimeout(100);

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { badgeText, bannerHost, currentWorker, launch, screenshot, stopWorker, tabIdOf, type Harness } from './harness';
+import { badgeText, bannerHost, launch, screenshot, stopWorker, tabIdOf, type Harness } from './harness';
 
 const MODE = 'test-withhold-managed';
 const TEST_BUILD = resolve(`.tmp/dist-${MODE}`);
@@ -104,10 +104,10 @@ describe('the cached policy, with storage.managed never answering', () => {
   })`;
 
   async function tiktokWarned(): Promise<boolean> {
-    await stopWorker(h); // a fresh worker reads the cached copy again
+    const worker = await stopWorker(h); // a fresh run of the worker reads the cached copy again
     const page = await h.context.newPage();
     await page.goto('https://www.tiktok.com/'); // wakes the worker
-    await currentWorker(h);
+    await worker.runningAgain();
     const tabId = await tabIdOf(h, page); // the page has had its answer
     const warned = (await badgeText(h, tabId)) !== '';
     expect(await bannerHost(page).count()).toBe(warned ? 1 : 0);

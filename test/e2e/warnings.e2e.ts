@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { axeViolations, badgeText, bannerHost, currentWorker, launch, screenshot, stopWorker, tabIdOf, type Harness } from './harness';
+import { axeViolations, badgeText, bannerHost, launch, screenshot, stopWorker, tabIdOf, type Harness } from './harness';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -182,20 +182,17 @@ describe('badge', () => {
     await banner().waitFor({ state: 'attached' });
     const tabId = await tabIdOf(h, page);
     await expect.poll(() => badgeText(h, tabId)).toBe('!');
-    const stopped = h.worker;
-    await stopWorker(h); // resolves only once the worker has really closed
-    expect(h.context.serviceWorkers()).not.toContain(stopped);
+    const worker = await stopWorker(h); // resolves only once DevTools reports the worker stopped
     expect(await banner().count()).toBe(1); // the page keeps its banner
 
     // A vendor page in another tab wakes the worker; it answers as before.
     const other = await h.context.newPage();
     await other.goto('https://www.kaspersky.com/');
     await bannerHost(other).waitFor({ state: 'attached' });
-    const worker = await currentWorker(h);
-    expect(worker).not.toBe(stopped);
+    await worker.runningAgain(); // a new run of the worker answered it
     await expect.poll(async () => badgeText(h, await tabIdOf(h, other))).toBe('!');
     expect(await badgeText(h, tabId)).toBe('!'); // the browser keeps a tab's badge across worker restarts
-    const state = await worker.evaluate((k: string) => chrome.storage.session.get(k), `tab:${tabId}`);
+    const state = await h.worker.evaluate((k: string) => chrome.storage.session.get(k), `tab:${tabId}`);
     expect(state[`tab:${tabId}`].vendorId).toBe('huawei');
     expect(await bannerHost(page).getAttribute('data-banwatch-vendor')).toBe('huawei');
     await other.close();
