@@ -1,4 +1,4 @@
-// Corrupt storage in a real browser (issue #8): garbage written to every settings key in
+// Corrupt storage in a real browser: garbage written to every settings key in
 // storage.sync and storage.local (wrong types, 1 MB strings, cyclic-looking JSON text, arrays
 // where objects belong, unknown keys, __proto__ / constructor keys). The background still
 // answers, the banner still appears on https://www.kaspersky.com/ with default behaviour, the
@@ -64,8 +64,8 @@ async function writeGarbage(p: Page, keepValid: boolean): Promise<void> {
       await chrome.storage.local.set({ warningStyle: 'banner', hiddenVendors: ['huawei'], allowedSites: ['example.org', MB] });
     }
   }, keepValid);
-  // Each write wakes the background (settings-sync re-evaluates tabs, and the first read migrates
-  // the legacy keys). Let that settle: storage unchanged over two reads 500 ms apart.
+  // Each write wakes the background (its storage listener re-evaluates open tabs, and the first
+  // read migrates the legacy keys). Let that settle: storage unchanged over two reads 500 ms apart.
   let last = '';
   for (let i = 0; i < 20; i++) {
     await p.waitForTimeout(500);

@@ -1,4 +1,4 @@
-// Hostile pages and hostile messages (issue #8), in Chromium with the built extension.
+// Hostile pages and hostile messages, in Chromium with the built extension.
 // Pages (fixtures on a vendor hostname): history.pushState spam, a 250,000-node DOM, and a page
 // that overrides attachShadow, appendChild, textContent, customElements.define (and claims the
 // banner's own tag) in its main world before the banner appears. The warning stays correct and

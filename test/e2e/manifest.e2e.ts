@@ -1,4 +1,4 @@
-// Least privilege, checked on what ships (issue #8): the built dist/manifest.json and
+// Least privilege, checked on what ships: the built dist/manifest.json and
 // dist-firefox/manifest.json, and the built HTML pages. Under e2e because it needs both builds
 // (`npm test` runs them first). Fails on broad host access, the `tabs` permission and other
 // powerful ones, remote scripts, a CSP weaker than `script-src 'self'; object-src 'none'`,

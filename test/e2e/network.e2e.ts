@@ -1,4 +1,4 @@
-// Zero network (issue #8): while browsing vendor and non-vendor fixture pages and using the
+// Zero network: while browsing vendor and non-vendor fixture pages and using the
 // popup, options, details and onboarding pages, BanWatch's own contexts — service worker,
 // extension pages, content script — request nothing but their own packaged files
 // (chrome-extension://<id>/...).

@@ -1,4 +1,4 @@
-// Marketplaces and search results (#9), end to end in Chromium with the built extension. Every
+// Marketplaces and search results, end to end in Chromium with the built extension. Every
 // hostname resolves to the local fixture server; `?fixture=<name>` picks the page so URLs keep
 // each site's real shape. How the opt-in features are turned on in headless Chromium (hosts
 // granted through chrome://extensions, then a real click on the options page's switch):
