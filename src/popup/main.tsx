@@ -11,7 +11,7 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from '../shared/browser';
-import { send } from '../shared/messages';
+import { send } from '../shared/send';
 import { dataset } from '../core/dataset';
 import { displayHost, hostFromUrl, noSiteReason, type NoSite } from '../core/host';
 import { buildSearchIndex, type SearchIndex } from '../core/search';

@@ -1,7 +1,7 @@
 // Every message to the background, declared once: who may send it (a sender class, see
 // shared/senders.ts), how it is decoded, and (src/background/router.ts, keyed by the same names)
 // what handles it. Names carry the direction: cs = a content script, ui = an extension page,
-// bg = the background.
+// bg = the background. Senders use `send` (send.ts), which types each answer.
 //
 // Nothing received is trusted. A message is handled only when it comes from this extension,
 // from a sender class its entry lists, and decodes: a plain record whose own properties have
@@ -127,12 +127,4 @@ export function accept(raw: unknown, from: SenderClass | null): Message | null {
  */
 export interface PagePush {
   type: 'bg-cs-recheck';
-}
-
-type Runtime = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-
-/** Sends a message to the background and types its answer. Works in content scripts and pages alike. */
-export function send<K extends MessageType>(m: Message<K>): Promise<Replies[K]> {
-  const ext = ((globalThis as { browser?: Runtime }).browser ?? (globalThis as unknown as { chrome: Runtime }).chrome) as Runtime;
-  return ext.runtime.sendMessage(m) as Promise<Replies[K]>;
 }

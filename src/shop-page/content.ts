@@ -13,7 +13,7 @@ import { siteForHost } from '../core/shopping/sites';
 import { jsonLdCandidates, metaCandidates, tidy } from '../core/shopping/extract';
 import type { ShopMark } from '../core/shopping/marks';
 import type { SettingKey } from '../core/settings';
-import { send } from '../shared/messages';
+import { send } from '../shared/send';
 import { ADAPTERS } from './adapters';
 import type { SearchAdapter, ShopAdapter, Tile } from './adapters/types';
 import { CHIP_TAG, createChip, NOTICE_TAG, renderNotice } from './notice';

@@ -4,7 +4,8 @@
 // background says settings or policy changed what the page gets. Kept small: the data and the
 // matching live in the background.
 import type { WarningModel } from '../core/verdict';
-import { send, type PagePush, type PageReply } from '../shared/messages';
+import type { PagePush, PageReply } from '../shared/messages';
+import { send } from '../shared/send';
 import { renderBanner, type BannerChoice } from './banner';
 
 type Ext = {

@@ -3,7 +3,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../shared/browser';
-import { send, type Replies } from '../shared/messages';
+import type { Replies } from '../shared/messages';
+import { send } from '../shared/send';
 import { effectLine, t } from '../shared/format';
 import { displayHost } from '../core/host';
 import { detailsUrl } from '../shared/pages';

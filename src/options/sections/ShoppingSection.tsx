@@ -9,7 +9,7 @@ import { t } from '../../shared/format';
 import { loadSettings, updateSettings } from '../../shared/settings-store';
 import { onPolicyChange } from '../../shared/policy-store';
 import { FEATURES, originsFor, sitesFor, type Feature } from '../../core/shopping/sites';
-import { send } from '../../shared/messages';
+import { send } from '../../shared/send';
 
 interface View {
   setting: Record<Feature, boolean>;
