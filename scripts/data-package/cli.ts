@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { today } from '../../src/core/dataset/status';
+import { today } from '../../src/core/dates';
 import { toBase64 } from '../../src/core/data-package/bytes';
 import { keyIdOf } from '../../src/core/data-package/signature';
 import { buildPackage, PackageError, type PackageInput } from './build-package';

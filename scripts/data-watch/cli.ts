@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Dataset } from '../../src/core/dataset/schema';
-import { today } from '../../src/core/dataset/status';
+import { today } from '../../src/core/dates';
 import { fetchText as realFetch, type FetchText } from './fetch';
 import { formatReport, offlineLine } from './report';
 import { exitCode, runWatch } from './watch';

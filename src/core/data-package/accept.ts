@@ -9,7 +9,7 @@ import { shrinkProblem } from './shrink';
 import { checkSignature } from './signature';
 import { compareVersions } from './version';
 
-export type RefusalReason =
+type RefusalReason =
   | 'malformed' // not a BanWatch data package at all
   | 'unknown-key' // signed with a key this version does not trust
   | 'no-ed25519' // this browser cannot check Ed25519 signatures
@@ -21,20 +21,20 @@ export type RefusalReason =
   | 'drops-vendors' // drops a vendor without declaring it
   | 'drops-rulings'; // drops more than 5 % of rulings without declaring them
 
-export interface Refusal {
+interface Refusal {
   ok: false;
   reason: RefusalReason;
   detail: string; // one English sentence for logs and the options page
 }
 
-export interface OpenedPackage {
+interface OpenedPackage {
   ok: true;
   keyId: string;
   manifest: Manifest;
   datasetText: string;
 }
 
-export interface Acceptance {
+interface Acceptance {
   ok: true;
   manifest: Manifest; // manifest.version becomes the new highest accepted version
   dataset: Dataset;

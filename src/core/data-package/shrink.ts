@@ -4,9 +4,9 @@ import type { Dataset } from '../dataset/schema';
 import type { Removal } from './format';
 
 /** Undeclared ruling drops tolerated before a package is refused: more than 5 % is refused. */
-export const RULING_DROP_LIMIT = 0.05;
+const RULING_DROP_LIMIT = 0.05;
 
-export interface Drops {
+interface Drops {
   vendors: string[];
   rulings: string[];
 }

@@ -2,7 +2,7 @@
 import { fromBase64, sha256Hex, type Bytes } from './bytes';
 import type { TrustedKey } from './format';
 
-export type SignatureCheck = 'valid' | 'invalid' | 'unsupported';
+type SignatureCheck = 'valid' | 'invalid' | 'unsupported';
 
 /** A key's id: the first 16 hex digits of the SHA-256 of its raw public key. */
 export async function keyIdOf(rawPublicKey: Bytes): Promise<string> {

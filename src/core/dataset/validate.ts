@@ -18,7 +18,7 @@ function zodErrors(error: z.ZodError): string[] {
 }
 
 /** Decides whether a listed domain is acceptable. */
-type HostCheck = (domain: string) => boolean;
+export type HostCheck = (domain: string) => boolean;
 
 /** At least two labels, an alphabetic top-level label, not an IP address: what can be told without the PSL. */
 export const isPlausibleHost: HostCheck = (d) => /^([a-z0-9-]+\.)+(xn--[a-z0-9-]+|[a-z]{2,63})$/.test(d);
