@@ -35,12 +35,12 @@ const fromSenderHost = (url: string, sender: Sender) => {
   return claimed !== null && typeof sender.url === 'string' && claimed === hostFromUrl(sender.url);
 };
 
-/** The vendor warning for `url` (whether or not the user's choices silence it), and the verdict. */
+/** The vendor warning for `url` (whether or not the user's choices silence it), and the one it shows (null: none). */
 function evaluate(ctx: Context, url: string) {
   const host = hostFromUrl(url);
   if (!host) return null;
   const v = verdict(ctx, { host });
-  return { host, v, warning: v.kind === 'vendor' ? v.warning : null, shown: shownWarning(v) };
+  return { host, warning: v.kind === 'vendor' ? v.warning : null, shown: shownWarning(v) };
 }
 
 /** The verdict for `url` in a tab: what the page is told, and the state recorded for the tab (`load`: the page is loading now). */
