@@ -11,6 +11,10 @@ export interface PolicyState {
   settled: boolean;
 }
 
+/** How long `current` lets the browser answer before it reads the cached copy. */
+const GRACE_MS = 25;
+const REMEMBER_AFTER_MS = 500;
+
 interface PolicySourceDeps {
   /** The browser's answer (storage.managed); may take seconds, or never come. */
   readManaged(): Promise<Record<string, unknown>>;
@@ -18,6 +22,9 @@ interface PolicySourceDeps {
   readCache(): Promise<unknown>;
   writeCache(raw: Record<string, unknown>): Promise<void>;
   parse(raw: unknown): Policy;
+  /** GRACE_MS and REMEMBER_AFTER_MS unless given (tests). */
+  graceMs?: number;
+  rememberAfterMs?: number;
 }
 
 export function policySource(deps: PolicySourceDeps) {
@@ -49,7 +56,8 @@ export function policySource(deps: PolicySourceDeps) {
         served = { json, settled: true };
         for (const listener of listeners) listener();
       }
-      void remember(raw);
+      // Off the critical path: whoever is waiting for the answer renders first.
+      setTimeout(() => void remember(raw), deps.rememberAfterMs ?? REMEMBER_AFTER_MS);
     });
     return reading;
   }
@@ -57,9 +65,11 @@ export function policySource(deps: PolicySourceDeps) {
   /** The policy to act on now: the browser's answer if there is one yet, else the cached copy. */
   async function current(): Promise<PolicyState> {
     const answered = ask();
+    // The browser usually answers within a few milliseconds (only just after it starts does it
+    // take seconds): a moment's grace spares the copy's read and a second render in the common case.
+    if (!settled) await Promise.race([answered, new Promise((resolve) => setTimeout(resolve, deps.graceMs ?? GRACE_MS))]);
     if (!settled) {
       cached ??= cacheJson().then((json) => (json ? deps.parse(JSON.parse(json)) : emptyPolicy()));
-      // Whichever comes first: usually the browser answers in milliseconds, except just after it starts.
       const policy = await Promise.race([cached, answered.then(() => settled!)]);
       if (!settled) {
         served = { json: JSON.stringify(policy), settled: false };

@@ -5,23 +5,26 @@ import { describe, expect, it } from 'vitest';
 import { emptyPolicy, parsePolicy } from '../../src/core/policy';
 import { policySource } from '../../src/shared/policy-source';
 
-function setup(cache: unknown) {
+function setup(cache: unknown, graceMs = 0) {
   let answer!: (raw: Record<string, unknown>) => void;
   const writes: unknown[] = [];
   let reads = 0;
+  let cacheReads = 0;
   const source = policySource({
+    graceMs,
+    rememberAfterMs: 0,
     readManaged: () => {
       reads++;
       return new Promise((resolve) => (answer = resolve));
     },
-    readCache: async () => cache,
+    readCache: async () => (cacheReads++, cache),
     writeCache: async (raw) => void writes.push(raw),
     parse: (raw) => parsePolicy(raw),
   });
-  return { source, writes, answer: (raw: Record<string, unknown>) => answer(raw), reads: () => reads };
+  return { source, writes, answer: (raw: Record<string, unknown>) => answer(raw), reads: () => reads, cacheReads: () => cacheReads };
 }
 
-const tick = () => new Promise((r) => setTimeout(r, 0));
+const tick = () => new Promise((r) => setTimeout(r, 5));
 
 describe('policy source: cache first', () => {
   it('a fresh profile (no copy) and a browser that never answers: an empty policy at once, unsettled', async () => {
@@ -82,5 +85,13 @@ describe('policy source: cache first', () => {
     answer({ defaults: { minSeverity: 'watch' } });
     await tick();
     expect(await source.current()).toMatchObject({ settled: true, policy: { defaults: { minSeverity: 'watch' } } });
+  });
+
+  it('gives the browser a moment first: an answer within it is used without reading the copy', async () => {
+    const { source, answer, cacheReads } = setup({ enforced: { decisionLog: true } }, 50);
+    const pending = source.current();
+    setTimeout(() => answer({ enforced: { audience: 'business' } }), 5);
+    expect(await pending).toMatchObject({ settled: true, policy: { enforced: { audience: 'business' } } });
+    expect(cacheReads()).toBe(0);
   });
 });
