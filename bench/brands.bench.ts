@@ -1,4 +1,4 @@
-// Brand-field matching (issue #9). Run: node --expose-gc bench/run.mjs bench/brands.bench.ts
+// Brand-field matching (marketplace notices). Run: node --expose-gc bench/run.mjs bench/brands.bench.ts
 //
 // A synthetic ~5 MB listing page is reduced to what the content script actually reads: one
 // structured brand field per tile (JSON-LD brand, byline "Visit the X Store", logo title), 1 in
