@@ -1,7 +1,7 @@
 // Decides whether a page gets a warning and builds the plain, serialisable model the banner,
 // the strict-mode page and the badge render. Pure: the background passes in the data, the
 // user's settings and today's date.
-import type { Authority, Dataset, Ruling, Vendor } from './dataset/schema';
+import type { Authority, Ruling, Vendor } from './dataset/schema';
 import { statusOn } from './dataset/status';
 import { compareSeverity, vendorSeverity, vendorSignature, type Severity } from './dataset/severity';
 import type { Settings } from './settings';
@@ -53,7 +53,7 @@ export function isAllowlisted(host: string, allowed: readonly string[]): boolean
 }
 
 export function buildWarning(
-  data: Pick<Dataset, 'rulings'>,
+  data: { rulings: readonly Ruling[] },
   vendor: Vendor,
   match: Extract<MatchResult, { kind: 'vendor' }>,
   settings: Settings,

@@ -103,7 +103,9 @@ describe('vendorSeverity on real vendors', () => {
     expect(vendorSeverity(vendor('iflytek'), dataset, 'consumer', '2019-10-08')).toBeNull();
     expect(sev('iflytek', 'consumer', '2019-10-09')).toBe('listed');
     expect(sev('deepseek', 'federal-contractor', '2025-12-17')).toBe('watch');
-    expect(sev('deepseek', 'federal-contractor', '2025-12-18')).toBe('prohibited');
+    // Section 6604 binds intelligence-community systems, not every federal contractor.
+    expect(sev('deepseek', 'federal-contractor', '2025-12-18')).toBe('restricted');
+    expect(sev('deepseek', 'everything', '2025-12-18')).toBe('prohibited');
   });
 });
 
