@@ -2,8 +2,10 @@
 // the strict-mode page and the badge render. Pure: the background passes in the data, the
 // user's settings and today's date.
 import type { Authority, Ruling, Vendor } from './dataset/schema';
-import { statusOn } from './dataset/status';
-import { compareSeverity, vendorSeverity, vendorSignature, type Severity } from './dataset/severity';
+import { phasesFor, statusOn } from './dataset/status';
+import { compareSeverity, primaryDomain, vendorSeverity, vendorSignature, type Severity } from './dataset/severity';
+import { isStale } from './dataset/freshness';
+import { timelineFor, type TimelineEntry } from './dataset/timeline';
 import type { Settings } from './settings';
 import type { MatchResult } from './match';
 
@@ -30,6 +32,14 @@ export interface RulingView {
   summary: string;
   forYou: string;
   sources: Ruling['sources'];
+  /** The latest day the ruling was confirmed against its sources (null: an organisation's ruling without one). */
+  lastVerified: string | null;
+  /** Not verified for more than 180 days. */
+  stale: boolean;
+  /** Phases and dated events (court decisions, notices, pauses, waivers), oldest first. */
+  timeline: TimelineEntry[];
+  /** Why this ruling reaches the page's domain only in part. */
+  domainNote: string | null;
 }
 
 export interface WarningModel {
@@ -39,6 +49,8 @@ export interface WarningModel {
   severity: Severity;
   rulings: RulingView[]; // most relevant first; rulings[0] is the headline
   why: { host: string; domain: string; evidence: string; source: string | null };
+  /** Rulings that name the vendor but, by their own terms, do not reach this domain. */
+  notOnThisDomain: { id: string; shortName: string; note: string }[];
   signature: string;
 }
 
@@ -61,28 +73,33 @@ export function buildWarning(
   origin: 'bundled' | 'organisation' = 'bundled',
 ): WarningModel | null {
   const enabled = (Object.keys(settings.authorities) as Authority[]).filter((a) => settings.authorities[a]);
-  const result = vendorSeverity(vendor, data, settings.audience, today, enabled);
+  const domain = primaryDomain(vendor, match.domain);
+  const result = vendorSeverity(vendor, data, settings.audience, today, enabled, domain);
   if (!result) return null;
   const forYouKey = FOR_YOU_KEY[settings.audience];
-  const rulings = result.rulings.map(({ ruling, vendorRuling, severity }): RulingView => {
-    const status = statusOn(ruling, today);
+  const rulings = result.rulings.map(({ ruling, vendorRuling, severity, domainNote }): RulingView => {
+    const status = statusOn(ruling, today, domain ? { vendorRuling, domain } : { vendorRuling });
     return {
       id: ruling.id,
       shortName: ruling.shortName,
       officialName: ruling.officialName,
       agency: ruling.agency,
       citations: ruling.citations,
-      effect: ruling.effect,
+      effect: vendorRuling.effect ?? ruling.effect,
       severity,
       state: status.state,
       since: vendorRuling.since ?? status.inForce[0]?.date ?? null,
-      phases: ruling.phases.map((p) => ({ ...p, inForce: p.date <= today })),
+      phases: phasesFor(ruling, vendorRuling).map((p) => ({ date: p.date, change: p.change, inForce: p.date <= today })),
       scope: vendorRuling.scope ?? ruling.scope ?? null,
       binds: ruling.binds,
       doesNotBind: ruling.doesNotBind ?? null,
       summary: ruling.summary,
-      forYou: ruling.forYou[forYouKey],
+      forYou: vendorRuling.forYou?.[forYouKey] ?? ruling.forYou[forYouKey],
       sources: ruling.sources,
+      lastVerified: ruling.lastVerified ?? null,
+      stale: isStale(ruling, today),
+      timeline: timelineFor(ruling, today, vendorRuling),
+      domainNote: domainNote ?? null,
     };
   });
   const referenced = rulings.map((r) => data.rulings.find((x) => x.id === r.id)).filter((r): r is Ruling => !!r);
@@ -93,6 +110,7 @@ export function buildWarning(
     severity: result.severity,
     rulings,
     why: { host: match.host, domain: match.domain, evidence: match.evidence, source: match.source ?? null },
+    notOnThisDomain: result.excludedOnDomain.map(({ ruling, note }) => ({ id: ruling.id, shortName: ruling.shortName, note })),
     signature: vendorSignature(vendor, referenced),
   };
 }

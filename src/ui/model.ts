@@ -4,6 +4,7 @@ import { dataset } from '../core/dataset';
 import type { Authority, NotRestricted, ReportedLink, Ruling, Vendor } from '../core/dataset/schema';
 import { AUTHORITIES } from '../core/dataset/schema';
 import { statusOn } from '../core/dataset/status';
+import { primaryDomain } from '../core/dataset/severity';
 import type { MatchResult } from '../core/match';
 import type { Settings } from '../core/settings';
 import { buildWarning, suppression, type Suppressed, type WarningModel } from '../core/warning';
@@ -84,7 +85,8 @@ export function vendorModel(vendor: Vendor, origin: Origin, data: PageData, matc
   for (const vendorRuling of vendor.rulings) {
     if (shown.has(vendorRuling.ruling)) continue;
     const ruling = findRuling(data, vendorRuling.ruling);
-    if (ruling) inactive.push({ ruling, vendorRuling, state: statusOn(ruling, data.today).state });
+    const domain = primaryDomain(vendor, match?.domain);
+    if (ruling) inactive.push({ ruling, vendorRuling, state: statusOn(ruling, data.today, domain ? { vendorRuling, domain } : { vendorRuling }).state });
   }
   return { view, off, inactive };
 }

@@ -27,7 +27,7 @@ describe('bundled dataset', () => {
   it('passes validation', () => {
     const result = validateDataset(raw, isRegistrableHost);
     expect(result.errors).toEqual([]);
-    expect(result.dataset?.meta.version).toBe('2026.11.28');
+    expect(result.dataset?.meta.version).toBe('2026.11.30');
   });
 
   it('covers the required vendors, rulings and non-restricted entries', () => {
@@ -37,9 +37,9 @@ describe('bundled dataset', () => {
     }
     for (const id of ['honor', 'ultraav', 'lorex', 'tp-link', 'amcrest']) expect(d.notRestricted.some((n) => n.id === id), id).toBe(true);
     expect(d.vendors.some((v) => v.id === 'tp-link')).toBe(false);
-    expect(ruling(d, 'pafaca').status.value).toBe('lifted');
+    for (const id of ['alibaba', 'baidu', 'byd']) expect(d.notRestricted.some((n) => n.id === id), id).toBe(false);
     expect(ruling(d, 'tp-link-proposed-ban').status.value).toBe('paused');
-    expect(ruling(d, 'dhs-bod-17-01').status.value).toBe('superseded');
+    expect(ruling(d, 'fcc-oet-update-waiver-2026').effect).toBe('relief');
   });
 
   it('does not attribute detmir.ru to Kaspersky and excludes autel.com from Autel Robotics', () => {
@@ -149,7 +149,7 @@ describe('validation rules', () => {
     const errors = errorsAfter((d) => {
       d.meta.version = '2026.12.01';
     });
-    expect(errors).toContainEqual(expect.stringContaining('first changelog entry is "2026.11.28" but meta.version is "2026.12.01"'));
+    expect(errors).toContainEqual(expect.stringContaining('first changelog entry is "2026.11.30" but meta.version is "2026.12.01"'));
   });
 });
 
