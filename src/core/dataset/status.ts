@@ -24,7 +24,7 @@ export interface StatusContext {
   domain?: string;
 }
 
-/** States set by reviewers that no phase arithmetic may override (used when no event decides). */
+/** States set by reviewers that no phase arithmetic may override (used when no dated event sets a state). */
 const STICKY: ReadonlySet<RulingStatus> = new Set<RulingStatus>(['paused', 'proposed', 'litigation-pending', 'lifted', 'superseded']);
 
 function dayNumber(isoDay: string): number {
@@ -57,12 +57,16 @@ export function statusOn(ruling: Pick<Ruling, 'phases' | 'status'> & Partial<Pic
   const inForce = phases.filter((p) => p.date <= date);
   const upcoming = phases.filter((p) => p.date > date);
   const next = upcoming[0];
-  const decidedBy = eventsFor(ruling, ctx).filter((e) => e.status && e.date <= date).at(-1);
+  const statusEvents = eventsFor(ruling, ctx).filter((e) => e.status);
+  const decidedBy = statusEvents.filter((e) => e.date <= date).at(-1);
   const fromPhases: RulingStatus = inForce.length === 0 ? 'upcoming' : upcoming.length ? 'partly-in-force' : 'in-force';
   let state: RulingStatus;
   if (decidedBy && decidedBy.status !== 'in-force') state = decidedBy.status as RulingStatus;
   else if (decidedBy) state = fromPhases; // reinstated: the phases decide again
-  else if (STICKY.has(ruling.status.value)) state = ruling.status.value;
+  // A reviewer-set state applies only to rulings whose timeline has no state-setting events
+  // (e.g. an organisation's own ruling); dated events otherwise decide, and before the first of
+  // them the phases do.
+  else if (statusEvents.length === 0 && STICKY.has(ruling.status.value)) state = ruling.status.value;
   else state = fromPhases;
   const result: RulingStatusOn = { state, inForce, upcoming };
   if (decidedBy) result.decidedBy = decidedBy;
