@@ -323,9 +323,16 @@ describe('options page', () => {
     await h.worker.evaluate(() => chrome.storage.sync.set({ allowedSites: ['www.kaspersky.com'], hiddenVendors: ['huawei'], snoozed: { dji: 'x' } }));
     await poll(() => options.locator('#snoozed').textContent()).toContain('DJI');
     expect(await runAxe(options)).toEqual([]);
+    // About the data: reviewed through the oldest ruling verification, and which rulings are stale.
+    const about = (await options.locator('#data').textContent()) ?? '';
+    expect(about).toMatch(/Reviewed through\s*(30 Apr|Apr 30,) 2026/);
+    expect(about).toContain('Not verified for over 180 days');
+    expect(about).toContain('NDAA FY2025 section 1709');
+    expect(about).toContain('2026.11.30');
     await options.setViewportSize({ width: 1280, height: 2600 });
     await options.evaluate(() => scrollTo(0, 0));
     await screenshot(options, 'options-light');
+    await options.locator('#data').screenshot({ path: join(RESULTS, 'options-about-data.png') });
   });
 });
 
