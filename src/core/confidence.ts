@@ -73,6 +73,12 @@ const BASIS_ORDER: Basis[] = ['domain', 'name', 'name-in-longer-name', 'shortene
 
 /** The typos the lookup tolerates in a word of this length (as its fuzzy search does). */
 const allowedTypos = (w: string) => (w.length <= 3 ? 0 : w.length === 4 ? 1 : 2);
+/** Grading is stricter: the shorter of the two words decides ("depot" is not "Deco"). */
+const typosBetween = (a: string, b: string) => Math.min(allowedTypos(a), allowedTypos(b));
+
+// Three rows of the edit-distance table, reused: grading runs for every hit of every row of a
+// 10,000-row list, and allocating per call was most of its cost.
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
 
 /**
  * Edit distance counting a swap of two neighbouring letters as one typo ("hikvisoin"), or
@@ -80,19 +86,20 @@ const allowedTypos = (w: string) => (w.length <= 3 ? 0 : w.length === 4 ? 1 : 2)
  */
 function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (rows[0]!.length <= b.length) rows = rows.map(() => new Int32Array(b.length + 1));
+  let [before, prev, row] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     let best = i;
     for (let j = 1; j <= b.length; j++) {
       let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
-      row.push(v);
-      best = Math.min(best, v);
+      row[j] = v;
+      if (v < best) best = v;
     }
     if (best > max) return max + 1;
-    [before, prev] = [prev, row];
+    [before, prev, row] = [prev, row, before];
   }
   return prev[b.length]!;
 }
@@ -115,7 +122,7 @@ function findName(query: readonly string[], name: readonly string[], fuzzy: bool
     let run = '';
     for (let end = start; end < query.length && run.length < joined.length + 2; end++) {
       run += query[end];
-      const max = fuzzy ? allowedTypos(run) : 0;
+      const max = fuzzy ? typosBetween(run, joined) : 0;
       const dist = run === joined ? 0 : max ? distance(run, joined, max) : 1;
       if (dist <= max) {
         const used = new Set<number>();
@@ -131,7 +138,7 @@ function findName(query: readonly string[], name: readonly string[], fuzzy: bool
     let pickDist = Infinity;
     query.forEach((q, i) => {
       if (used.has(i) || pickDist === 0) return;
-      const max = fuzzy ? allowedTypos(q) : 0;
+      const max = fuzzy ? typosBetween(q, w) : 0;
       const d = q === w ? 0 : max ? distance(q, w, max) : 1;
       if (d <= max && d < pickDist) [pick, pickDist] = [i, d];
     });
@@ -153,6 +160,9 @@ function gradeOne(query: readonly string[], n: GradedName): Grade | null {
     // lead; a one-word brand inside another company's name is not ("Archer Daniels Midland").
     return { confidence: own(n) || name.length > 1 ? 'medium' : 'low', basis: 'name-in-longer-name', name: n.text, field: n.field };
   }
+  // A domain is answered by the matcher; a name merely spelt like one of its labels is no lead
+  // ("Cisco" and ByteDance's cici.com).
+  if (n.field === 'domain') return null;
   // The query is a shortened form of the entry's own name ("China Mobile", "Yangtze Memory").
   const short = own(n) && findName(name, query, false);
   if (short && (query.length > 1 || !isCommon(query[0]!)) && query.length * 2 >= name.length) {
@@ -160,16 +170,14 @@ function gradeOne(query: readonly string[], n: GradedName): Grade | null {
   }
   const typo = findName(query, name, true);
   if (typo) {
+    const alone = extrasCommon(typo.used);
     const slight = typo.typos.every((t) => t.dist === 1 && t.length >= 6);
-    return { confidence: slight && extrasCommon(typo.used) ? 'medium' : 'low', basis: 'similar-spelling', name: n.text, field: n.field };
+    // A word spelt like a one-word name, inside another company's name, is no lead ("Mavis Tire").
+    if (!alone && name.length === 1) return null;
+    return { confidence: slight && alone ? 'medium' : 'low', basis: 'similar-spelling', name: n.text, field: n.field };
   }
-  // Some distinctive word of the name, exactly or with a typo.
-  for (const w of name) {
-    if (isCommon(w)) continue;
-    if (query.some((q) => q === w || (allowedTypos(q) > 0 && distance(q, w, allowedTypos(q)) <= allowedTypos(q)))) {
-      return { confidence: 'low', basis: 'partial-name', name: n.text, field: n.field };
-    }
-  }
+  // Some distinctive word of the name, spelt exactly ("Anzu Partners").
+  if (name.some((w) => !isCommon(w) && query.includes(w))) return { confidence: 'low', basis: 'partial-name', name: n.text, field: n.field };
   return null;
 }
 
@@ -177,9 +185,15 @@ function gradeOne(query: readonly string[], n: GradedName): Grade | null {
 export function gradeNames(query: readonly string[], names: readonly GradedName[]): Grade | null {
   if (query.length === 0) return null;
   let best: Grade | null = null;
+  let bestName: GradedName | null = null;
   for (const n of names) {
     const g = gradeOne(query, n);
-    if (g && (!best || RANK[g.confidence] > RANK[best.confidence] || (RANK[g.confidence] === RANK[best.confidence] && BASIS_ORDER.indexOf(g.basis) < BASIS_ORDER.indexOf(best.basis)))) best = g;
+    if (!g) continue;
+    // Between equal grades the fuller name says more ("Hangzhou Hikvision Digital Technology" over
+    // "Hikvision"), and its own name more than a brand.
+    const order = compareGrades(g, best) || (bestName ? bestName.words.length - n.words.length || Number(own(bestName)) - Number(own(n)) : -1);
+    if (order < 0) [best, bestName] = [g, n];
+    if (best!.basis === 'name' && bestName!.words.length >= query.length && own(bestName!)) break; // the query is its own name: nothing beats it
   }
   return best;
 }

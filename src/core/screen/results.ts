@@ -1,0 +1,95 @@
+// The results table's model: one result class per row, filters, sorting, counts, and the
+// pipeline check behind the CLI's --fail-at. Pure, and cheap enough for 10,000 rows per keystroke.
+import { atLeast, CONFIDENCES, type Confidence } from '../confidence';
+import type { Authority } from '../dataset/schema';
+import { compareSeverity, SEVERITIES, type Severity } from '../dataset/severity';
+import type { RowResult } from './screen';
+
+/** What a row comes to, most serious first. */
+export const RESULT_CLASSES = [...SEVERITIES, 'nothing-in-force', 'reported-link', 'not-restricted', 'none'] as const;
+export type ResultClass = (typeof RESULT_CLASSES)[number];
+
+export function resultClass(r: RowResult): ResultClass {
+  const v = r.match?.verdict;
+  if (!v) return 'none';
+  if (v.kind !== 'vendor') return v.kind;
+  return v.severity ?? 'nothing-in-force';
+}
+
+export interface RowFilter {
+  show: 'all' | 'matched' | 'unmatched';
+  result: ResultClass | 'any';
+  authority: Authority | 'any';
+  /** Matches below this are hidden ('low' hides none). */
+  minConfidence: Confidence;
+}
+
+export const NO_FILTER: RowFilter = { show: 'all', result: 'any', authority: 'any', minConfidence: 'low' };
+
+export const authoritiesOf = (r: RowResult): Authority[] =>
+  r.match?.verdict.kind === 'vendor' ? [...new Set(r.match.verdict.rulings.map((x) => x.authority))] : [];
+
+export function keep(r: RowResult, f: RowFilter): boolean {
+  if (f.show === 'matched' && !r.match) return false;
+  if (f.show === 'unmatched' && r.match) return false;
+  if (f.result !== 'any' && resultClass(r) !== f.result) return false;
+  if (f.authority !== 'any' && !authoritiesOf(r).includes(f.authority)) return false;
+  if (r.match && !atLeast(r.match.grade.confidence, f.minConfidence)) return false;
+  return true;
+}
+
+export const filterRows = (rows: readonly RowResult[], f: RowFilter) => rows.filter((r) => keep(r, f));
+
+export const SORT_KEYS = ['row', 'input', 'result', 'entry', 'confidence'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const confidenceRank = (r: RowResult) => (r.match ? CONFIDENCES.indexOf(r.match.grade.confidence) : CONFIDENCES.length);
+
+/**
+ * Rows sorted by `key` (ascending: row number, A–Z, most serious first, surest first); ties keep
+ * row order. Sort keys are computed once per row, not per comparison.
+ */
+export function sortRows(rows: readonly RowResult[], key: SortKey, descending = false): RowResult[] {
+  const sign = descending ? -1 : 1;
+  if (key === 'row') return descending ? [...rows].reverse() : [...rows];
+  if (key === 'input' || key === 'entry') {
+    const text = new Map(rows.map((r) => [r, key === 'input' ? r.cells.find(Boolean) ?? '' : (r.match?.verdict.name ?? '')]));
+    // Empty text last either way.
+    return [...rows].sort((a, b) => {
+      const ta = text.get(a)!;
+      const tb = text.get(b)!;
+      if (!ta !== !tb) return ta ? -1 : 1;
+      return sign * collator.compare(ta, tb) || a.row - b.row;
+    });
+  }
+  const rank = new Map(rows.map((r) => [r, key === 'result' ? RESULT_CLASSES.indexOf(resultClass(r)) : confidenceRank(r)]));
+  return [...rows].sort((a, b) => sign * (rank.get(a)! - rank.get(b)!) || a.row - b.row);
+}
+
+export type Counts = Record<ResultClass, number> & { total: number; matched: number; low: number };
+
+export function countRows(rows: readonly RowResult[]): Counts {
+  const counts = Object.fromEntries(RESULT_CLASSES.map((c) => [c, 0])) as Counts;
+  counts.total = rows.length;
+  counts.matched = 0;
+  counts.low = 0;
+  for (const r of rows) {
+    counts[resultClass(r)]++;
+    if (r.match) counts.matched++;
+    if (r.match?.grade.confidence === 'low') counts.low++;
+  }
+  return counts;
+}
+
+/**
+ * The rows that fail a pipeline set to fail at `severity`: a restricted vendor at that severity
+ * or above. Low-confidence matches (a typo'd or partial name) count only with `includeLow`.
+ */
+export function failingRows(rows: readonly RowResult[], severity: Severity, includeLow = false): RowResult[] {
+  return rows.filter((r) => {
+    const v = r.match?.verdict;
+    if (v?.kind !== 'vendor' || !v.severity || compareSeverity(v.severity, severity) < 0) return false;
+    return includeLow || r.match!.grade.confidence !== 'low';
+  });
+}
