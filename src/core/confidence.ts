@@ -51,7 +51,7 @@ const own = (n: GradedName) => n.field === 'name' || n.field === 'legal-name';
 // neither make a partial match nor count as "more" in a longer name.
 const COMMON = new Set(
   (
-    'ai sz china chinese usa us america americas american north south east west europe european eu asia asian pacific international global world ' +
+    'ai sz vision video china chinese usa us america americas american north south east west europe european eu asia asian pacific international global world ' +
     'worldwide uk britain germany deutschland france japan india canada australia hong kong hk taiwan korea singapore mexico brazil hangzhou ' +
     'zhejiang shenzhen beijing shanghai guangdong guangzhou jiangsu wuhan hefei national united new first general group holdings holding ' +
     'companies enterprises enterprise industries industry industrial technology technologies tech digital systems system solutions solution ' +
@@ -163,9 +163,12 @@ function gradeOne(query: readonly string[], n: GradedName): Grade | null {
   // A domain is answered by the matcher; a name merely spelt like one of its labels is no lead
   // ("Cisco" and ByteDance's cici.com).
   if (n.field === 'domain') return null;
-  // The query is a shortened form of the entry's own name ("China Mobile", "Yangtze Memory").
+  // The query is a shortened form of the entry's own name: distinctive words of it ("Yangtze
+  // Memory"), or, when all its words are common ones, the name's first words ("China Mobile";
+  // "Memory Technologies" is no shortened "Memtrix Memory Technologies").
   const short = own(n) && findName(name, query, false);
-  if (short && (query.length > 1 || !isCommon(query[0]!)) && query.length * 2 >= name.length) {
+  const leading = query.every((q, i) => name[i] === q);
+  if (short && (query.some((q) => !isCommon(q)) || (leading && query.length > 1)) && query.length * 2 >= name.length) {
     return { confidence: 'medium', basis: 'shortened-name', name: n.text, field: n.field };
   }
   const typo = findName(query, name, true);
