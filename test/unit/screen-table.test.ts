@@ -106,6 +106,12 @@ describe('guessing columns', () => {
     expect(guessColumns(t.rows)).toMatchObject({ header: true, columns: [2, 4] });
   });
 
+  it('does not take a supplier whose name has a header word in it for a header', () => {
+    expect(guessColumns(table('Acme Partners Company\nDJI\n').rows).header).toBe(false);
+    expect(guessColumns(table('Supplier name,Website\r\n').rows).header).toBe(true);
+    expect(guessColumns(table('Acme Company\r\n').rows).header).toBe(false);
+  });
+
   it('falls back to a single column of anything', () => {
     expect(guessColumns(table('DJI\nHonor\n').rows)).toMatchObject({ header: false, columns: [0] });
     expect(guessColumns(table('hikvision.com\ndji.com\n').rows)).toMatchObject({ header: false, columns: [0] });

@@ -19,7 +19,21 @@ const NAME_HEADER = /supplier|vendor|company|manufacturer|brand|name|organi[sz]a
 const HOST_HEADER = /domain|web|url|site|homepage|e-?mail|link/i;
 // Headers that name something else even when they also say "supplier" or "name".
 const OTHER_HEADER = /\b(id|no|number|code|country|city|state|address|phone|tel|fax|amount|spend|value|date|notes?|comments?|category|duns|cage|uei|tax|vat|currency|contact|person|buyer|owner|first|last)\b/i;
-const ANY_HEADER = new RegExp(`${NAME_HEADER.source}|${HOST_HEADER.source}|${OTHER_HEADER.source}`, 'i');
+// A header cell is made of these words only ("Supplier ID", "Annual spend (USD)"); a supplier
+// called "Acme Partners Company" is not a header.
+const HEADER_WORDS = new Set(
+  (
+    'supplier suppliers vendor vendors company companies name names legal trading business manufacturer manufacturers maker brand brands ' +
+    'organisation organization entity firm partner contractor subcontractor reseller seller distributor website web site url domain homepage ' +
+    'home page email e mail address link id no nr number code ref reference country region city state province zip postal phone tel ' +
+    'telephone fax amount spend annual usd eur gbp value total currency date since start end notes note comments comment remarks category ' +
+    'type status contact person buyer owner first last duns cage uei tax vat ein of the'
+  ).split(' '),
+);
+const isHeaderCell = (cell: string) => {
+  const w = cell.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return w.length > 0 && w.every((x) => HEADER_WORDS.has(x));
+};
 const NUMBER_OR_DATE = /^[\d\s.,:/$€£¥%+()-]+$/;
 
 /** "A", "B" … "Z", "AA": a column as a spreadsheet labels it. */
@@ -59,11 +73,13 @@ export function guessColumns(all: readonly (readonly string[])[]): ColumnGuess {
   const first = rows[0] ?? [];
   const body = rows.slice(1, SAMPLE + 1);
   const bodyProfiles = Array.from({ length: width }, (_, c) => profile(body, c));
-  // A header: a first row with header words, or one that is not a web address over a column of them.
+  // A header: a first row of header words, or one that is not a web address over a column of
+  // them. A single row is a header only when every cell of it is one ("Supplier name,Website").
+  const titled = first.filter(Boolean);
   const header =
-    rows.length > 1 &&
-    (first.some((h) => h.length <= 60 && ANY_HEADER.test(h)) ||
-      bodyProfiles.some((p, c) => p.host >= 0.5 && parseLookupInput(first[c] ?? '') === null && (first[c] ?? '') !== ''));
+    (rows.length > 1 && titled.some(isHeaderCell)) ||
+    (rows.length === 1 && titled.length > 0 && titled.every(isHeaderCell)) ||
+    bodyProfiles.some((p, c) => p.host >= 0.5 && parseLookupInput(first[c] ?? '') === null && (first[c] ?? '') !== '');
   const data = header ? body : rows.slice(0, SAMPLE);
   const profiles = header ? bodyProfiles : Array.from({ length: width }, (_, c) => profile(data, c));
   const title = (c: number) => (header ? (first[c] ?? '') : '');
