@@ -76,6 +76,7 @@ export default defineConfig({
         details: 'src/details/index.html',
         warning: 'src/warning/index.html',
         onboarding: 'src/onboarding/index.html',
+        screen: 'src/screen/index.html',
       },
     },
   },

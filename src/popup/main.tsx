@@ -88,13 +88,15 @@ function isRealPopup(): boolean {
   }
 }
 
-function openDetails(id: string): void {
-  const url = browser.runtime.getURL(`src/details/index.html?vendor=${encodeURIComponent(id)}`);
+/** Opens an extension page in a tab (closing the real popup behind it). */
+function openPage(path: string): void {
   const closeAfter = isRealPopup();
-  void browser.tabs.create({ url }).then(() => {
+  void browser.tabs.create({ url: browser.runtime.getURL(path) }).then(() => {
     if (closeAfter) window.close();
   });
 }
+
+const openDetails = (id: string) => openPage(`src/details/index.html?vendor=${encodeURIComponent(id)}`);
 
 function SitePanel({ site, data }: { site: Site; data: PageData }) {
   switch (site.kind) {
@@ -199,6 +201,9 @@ function App() {
       </main>
       <footer class="foot">
         <DatasetLine />
+        <button type="button" class="link-btn" onClick={() => openPage('src/screen/index.html')}>
+          {t('popupScreen')}
+        </button>
       </footer>
     </>
   );

@@ -4,7 +4,7 @@ import { t } from '../../shared/format';
 import { resetSettings } from '../../shared/settings-store';
 import type { UserSettingKey } from '../../core/settings';
 import { Section } from '../controls';
-import { download, today } from '../download';
+import { download, today } from '../../shared/download';
 import { buildExport, MAX_IMPORT_BYTES, parseImport } from '../import';
 import type { SettingsProps } from '../use-options';
 

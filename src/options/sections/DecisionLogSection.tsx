@@ -4,7 +4,7 @@ import { clearDecisionLog } from '../../shared/decision-log-store';
 import { toCsv, type LogEntry } from '../../core/decision-log';
 import { displayHost } from '../../core/host';
 import { Section, Toggle } from '../controls';
-import { download, today } from '../download';
+import { download, today } from '../../shared/download';
 import type { SettingsProps } from '../use-options';
 
 export function DecisionLogSection(props: SettingsProps & { log: LogEntry[]; setStatus: (status: string) => void; refresh: () => Promise<void> }) {
