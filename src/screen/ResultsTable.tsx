@@ -5,7 +5,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RowResult } from '../core/screen/screen';
 import { resultClass, type SortKey } from '../core/screen/results';
-import { confidenceText } from '../core/screen/describe';
+import { classText, confidenceText } from '../core/screen/describe';
 import { t } from '../shared/format';
 import { looked, msg, rowResult, rowWhy } from './text';
 
@@ -131,8 +131,8 @@ export function ResultsTable({ rows, active, onActive, sort, onSort }: ResultsTa
                 <td class="c-input" title={looked(r)}>
                   {looked(r) || <span class="muted">—</span>}
                 </td>
-                <td class="c-result">
-                  <span class={`chip ${chipClass(r)}`}>{rowResult(r)}</span>
+                <td class="c-result" title={rowResult(r)}>
+                  <span class={`chip ${chipClass(r)}`}>{classText(resultClass(r), msg)}</span>
                 </td>
                 <td class="c-entry">{m?.verdict.name ?? ''}</td>
                 <td class="c-conf">{m ? <span class={`conf conf-${m.grade.confidence}`}>{confidenceText(m, msg)}</span> : ''}</td>

@@ -145,7 +145,8 @@ describe('screening page', () => {
     expect(await page.locator('#print-root .report-table tbody tr').count()).toBe(rows.length);
     expect(await page.locator('#print-root .report-sources li').count()).toBeGreaterThan(3);
     expect(await page.locator('#app').isVisible()).toBe(false);
-    await page.screenshot({ path: 'test-results/screen-print.png', fullPage: true });
+    await screenshot(page, 'screen-print');
+    await page.pdf({ path: 'test-results/screen-report.pdf', format: 'A4' }); // the real print output, to look at
     await page.emulateMedia({ media: 'screen' });
     await page.evaluate(() => dispatchEvent(new Event('afterprint')));
     expect(await page.locator('#print-root').innerHTML()).toBe('');
