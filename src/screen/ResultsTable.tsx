@@ -10,7 +10,7 @@ import { t } from '../shared/format';
 import { looked, msg, rowResult, rowWhy } from './text';
 
 export const ROW_HEIGHT = 44;
-const OVERSCAN = 10;
+const OVERSCAN = 6;
 
 export interface Sort {
   key: SortKey;
@@ -34,20 +34,49 @@ export interface ResultsTableProps {
   onSort: (s: Sort) => void;
 }
 
-const chipClass = (r: RowResult) => {
+interface RowView {
+  looked: string;
+  result: string;
+  chip: string;
+  chipClass: string;
+  confidence: string;
+  why: string;
+}
+
+// A row's words, worked out the first time it scrolls into view and kept: scrolling back and
+// forth through 10,000 rows then costs no message look-ups.
+const views = new WeakMap<RowResult, RowView>();
+function viewOf(r: RowResult): RowView {
+  let v = views.get(r);
+  if (v) return v;
   const c = resultClass(r);
-  return c === 'none' ? 'chip-none' : c === 'not-restricted' ? 'sev-none' : c === 'reported-link' || c === 'nothing-in-force' ? 'sev-watch' : `sev-${c}`;
-};
+  const m = r.match;
+  v = {
+    looked: looked(r),
+    result: rowResult(r),
+    chip: classText(c, msg),
+    chipClass: c === 'none' ? 'chip-none' : c === 'not-restricted' ? 'sev-none' : c === 'reported-link' || c === 'nothing-in-force' ? 'sev-watch' : `sev-${c}`,
+    confidence: m ? confidenceText(m, msg) : '',
+    why: m ? rowWhy(m) : '',
+  };
+  views.set(r, v);
+  return v;
+}
 
 export function ResultsTable({ rows, active, onActive, sort, onSort }: ResultsTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState({ top: 0, height: 600 });
+  // The window of rows to render; state changes (and so renders) only when it moves by a row.
+  const [view, setView] = useState({ first: 0, count: 14 });
   const focusRow = useRef(false);
+  const place = (el: HTMLElement) => {
+    const next = { first: Math.floor(el.scrollTop / ROW_HEIGHT), count: Math.ceil(el.clientHeight / ROW_HEIGHT) + 1 };
+    setView((v) => (v.first === next.first && v.count === next.count ? v : next));
+  };
 
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const measure = () => setView({ top: el.scrollTop, height: el.clientHeight });
+    const measure = () => place(el);
     measure();
     const ro = new ResizeObserver(measure);
     ro.observe(el);
@@ -66,12 +95,12 @@ export function ResultsTable({ rows, active, onActive, sort, onSort }: ResultsTa
     if (row) {
       row.focus({ preventScroll: true });
       focusRow.current = false;
-    } else setView({ top: el.scrollTop, height: el.clientHeight });
+    } else place(el);
   });
 
-  const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
-  const page = Math.max(1, Math.floor(view.height / ROW_HEIGHT) - 1);
+  const first = Math.max(0, view.first - OVERSCAN);
+  const last = Math.min(rows.length, view.first + view.count + OVERSCAN);
+  const page = Math.max(1, view.count - 2);
 
   const move = (to: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, to));
@@ -88,7 +117,7 @@ export function ResultsTable({ rows, active, onActive, sort, onSort }: ResultsTa
   };
 
   return (
-    <div class="table-scroll" ref={scroller} onScroll={(e) => setView({ top: (e.currentTarget as HTMLElement).scrollTop, height: (e.currentTarget as HTMLElement).clientHeight })}>
+    <div class="table-scroll" ref={scroller} onScroll={(e) => place(e.currentTarget as HTMLElement)}>
       <table class="results-table" aria-rowcount={rows.length + 1} aria-describedby="table-hint">
         <thead>
           <tr aria-rowindex={1}>
@@ -115,7 +144,7 @@ export function ResultsTable({ rows, active, onActive, sort, onSort }: ResultsTa
           {first > 0 && <tr class="spacer" aria-hidden="true" style={{ height: `${first * ROW_HEIGHT}px` }} />}
           {rows.slice(first, last).map((r, k) => {
             const i = first + k;
-            const m = r.match;
+            const v = viewOf(r);
             return (
               <tr
                 key={r.row}
@@ -124,20 +153,20 @@ export function ResultsTable({ rows, active, onActive, sort, onSort }: ResultsTa
                 aria-rowindex={i + 2}
                 aria-current={i === active ? "true" : undefined}
                 tabIndex={i === active ? 0 : -1}
-                class={`${i === active ? 'active' : ''}${m?.grade.confidence === 'low' ? ' low' : ''}`}
+                class={i === active ? 'active' : undefined}
                 onClick={() => onActive(i)}
               >
                 <td class="c-row">{r.row}</td>
-                <td class="c-input" title={looked(r)}>
-                  {looked(r) || <span class="muted">—</span>}
+                <td class="c-input" title={v.looked}>
+                  {v.looked || <span class="muted">—</span>}
                 </td>
-                <td class="c-result" title={rowResult(r)}>
-                  <span class={`chip ${chipClass(r)}`}>{classText(resultClass(r), msg)}</span>
+                <td class="c-result" title={v.result}>
+                  <span class={`chip ${v.chipClass}`}>{v.chip}</span>
                 </td>
-                <td class="c-entry">{m?.verdict.name ?? ''}</td>
-                <td class="c-conf">{m ? <span class={`conf conf-${m.grade.confidence}`}>{confidenceText(m, msg)}</span> : ''}</td>
-                <td class="c-why" title={m ? rowWhy(m) : undefined}>
-                  {m ? rowWhy(m) : ''}
+                <td class="c-entry">{r.match?.verdict.name ?? ''}</td>
+                <td class="c-conf">{r.match ? <span class={`conf conf-${r.match.grade.confidence}`}>{v.confidence}</span> : ''}</td>
+                <td class="c-why" title={v.why || undefined}>
+                  {v.why}
                 </td>
               </tr>
             );

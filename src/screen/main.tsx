@@ -16,7 +16,7 @@ import { columnTitles, guessColumns } from '../core/screen/columns';
 import { exportCsv } from '../core/screen/export';
 import { authoritiesOf, countRows, filterRows, NO_FILTER, RESULT_CLASSES, sortRows, type RowFilter } from '../core/screen/results';
 import { createScreener, inputRows, type RowResult, type Screener } from '../core/screen/screen';
-import { decodeBytes, MAX_BYTES, readTable, type Table, type TableError } from '../core/screen/table';
+import { decodeBytes, MAX_BYTES, readTableInPieces, type Table, type TableError } from '../core/screen/table';
 import type { Ruling, Vendor } from '../core/dataset/schema';
 import { download } from '../shared/download';
 import { formatDay, msgKey, t, todayIso } from '../shared/format';
@@ -28,7 +28,7 @@ import { InputPanel } from './InputPanel';
 import { Report } from './Report';
 import { ResultsTable, type Sort } from './ResultsTable';
 import { RowDetail } from './RowDetail';
-import { screenInSlices, type Run } from './run';
+import { screenInSlices, yieldToBrowser, type Run } from './run';
 import { msg } from './text';
 import '../shared/page.css';
 import '../ui/ui.css';
@@ -45,7 +45,7 @@ interface Org {
   rulings: Ruling[];
 }
 
-type Phase = { kind: 'idle' } | { kind: 'screening'; done: number; total: number } | { kind: 'done'; cancelled: boolean };
+type Phase = { kind: 'idle' } | { kind: 'reading' } | { kind: 'screening'; done: number; total: number } | { kind: 'done'; cancelled: boolean };
 
 const NO_ORG: Org = { vendors: [], rulings: [] };
 
@@ -167,14 +167,18 @@ function App() {
     [screenerFor],
   );
 
-  const load = (source: string, text: string, separator: Setup['separator'] = 'auto', keep?: Setup) => {
-    const read = readTable(text, separator);
+  const load = async (source: string, text: string, separator: Setup['separator'] = 'auto', keep?: Pick<Setup, 'audience'>) => {
+    run.current?.cancel();
+    setPhase({ kind: 'reading' });
+    // A 10,000-row file takes longer to read than a frame: read it a thousand rows at a time.
+    const read = await readTableInPieces(text, separator, yieldToBrowser);
     if ('error' in read) {
+      setPhase({ kind: 'idle' });
       setError(errorText(read.error.code));
       return;
     }
     const guess = guessColumns(read.table.rows);
-    const next: Setup = keep ?? { header: guess.header, columns: guess.columns, separator, audience };
+    const next: Setup = { header: guess.header, columns: guess.columns, separator, audience: keep?.audience ?? audience };
     const l = { source, text, table: read.table };
     setLoaded(l);
     setSetup(next);
@@ -191,7 +195,7 @@ function App() {
     void file.arrayBuffer().then((buffer) => {
       const decoded = decodeBytes(new Uint8Array(buffer));
       if ('error' in decoded) setError(errorText(decoded.error.code));
-      else load(file.name, decoded.text);
+      else void load(file.name, decoded.text);
     });
   };
 
@@ -206,11 +210,8 @@ function App() {
   const changeSetup = (next: Setup) => {
     if (!loaded || !setup) return;
     if (next.separator !== setup.separator) {
-      // Another separator means other columns: guess them again.
-      const read = readTable(loaded.text, next.separator);
-      if ('error' in read) return setError(errorText(read.error.code));
-      const guess = guessColumns(read.table.rows);
-      return load(loaded.source, loaded.text, next.separator, { ...next, header: guess.header, columns: guess.columns });
+      // Another separator means other columns: load() guesses them again.
+      return void load(loaded.source, loaded.text, next.separator, next);
     }
     setSetup(next);
     start(loaded, next);
@@ -220,6 +221,10 @@ function App() {
   useEffect(() => setActive((a) => Math.min(a, Math.max(0, shown.length - 1))), [shown]);
 
   const chosen = setup ? setup.columns.map((c) => titles[c] ?? '') : [];
+  const samples = useMemo(() => {
+    const body = table && setup ? table.rows.slice(setup.header ? 1 : 0, 200) : [];
+    return titles.map((_, c) => body.find((r) => r[c])?.[c] ?? '');
+  }, [table, titles, setup?.header]);
   const rowCount = useMemo(() => {
     const input = table && setup ? inputRows(table, setup.header) : null;
     return input && 'rows' in input ? input.rows.length : 0;
@@ -269,7 +274,7 @@ function App() {
       </header>
       <main class="screen-main">
         {!loaded && <p class="intro">{t('screenIntro')}</p>}
-        <InputPanel onFile={onFile} onText={(text) => load(t('screenPastedSource'), text)} compact={loaded !== null} />
+        <InputPanel onFile={onFile} onText={(text) => void load(t('screenPastedSource'), text)} compact={loaded !== null} />
         {error && (
           <p class="error" role="alert">
             {error}
@@ -279,7 +284,7 @@ function App() {
           <ColumnPicker
             source={loaded.source}
             titles={titles}
-            samples={titles.map((_, c) => loaded.table.rows.slice(setup.header ? 1 : 0).find((r) => r[c])?.[c] ?? '')}
+            samples={samples}
             rowCount={rowCount}
             setup={setup}
             onChange={(s) => {
@@ -289,6 +294,7 @@ function App() {
           />
         )}
         <div class="status-line" role="status" aria-live="polite">
+          {phase.kind === 'reading' && t('screenReading')}
           {screening && t('screenProgress', [phase.done.toLocaleString(), phase.total.toLocaleString()])}
           {phase.kind === 'done' && (phase.cancelled ? t('screenCancelled', String(results.length)) : t('screenDone', [String(results.length), formatDay(dataset.meta.reviewedOn)]))}
         </div>

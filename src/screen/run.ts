@@ -5,7 +5,7 @@ import type { InputRow, RowResult, Screener } from '../core/screen/screen';
 const SLICE_MS = 8;
 
 /** Yields to the event loop; a MessageChannel message is not throttled like setTimeout(0). */
-function yieldToBrowser(): Promise<void> {
+export function yieldToBrowser(): Promise<void> {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (s?.yield) return s.yield();
   return new Promise((resolve) => {

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { columnLetter, columnTitles, guessColumns } from '../../src/core/screen/columns';
 import { inputRows } from '../../src/core/screen/screen';
-import { decodeBytes, MAX_ROWS, readTable, type SeparatorChoice, type Table } from '../../src/core/screen/table';
+import Papa from 'papaparse';
+import { decodeBytes, MAX_ROWS, readTable, readTableInPieces, type SeparatorChoice, type Table } from '../../src/core/screen/table';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const table = (text: string, sep: SeparatorChoice = 'auto'): Table => {
@@ -60,6 +61,18 @@ describe('reading the file', () => {
     expect(t.separator).toBeNull();
     expect(t.rows).toEqual([['Hangzhou Hikvision Digital Technology Co., Ltd.'], ['DJI'], ['Kaspersky Lab, Inc.'], ['Honor']]);
     expect(table('a,b\nc,d', 'line').rows).toEqual([['a,b'], ['c,d']]);
+  });
+
+  it('reads a long list in pieces (the page yields between them) exactly as in one go, line breaks inside quotes too', async () => {
+    const lines = ['Name,Notes'];
+    for (let i = 0; i < 2500; i++) lines.push(i % 7 === 0 ? `"Supplier ${i}, Inc.","first line\r\nsecond ""line"""` : i % 11 === 0 ? '' : `Supplier ${i},note ${i}`);
+    const csv = lines.join('\r\n') + '\r\n';
+    let breaths = 0;
+    const pieces = await readTableInPieces(csv, 'auto', async () => void breaths++);
+    expect(breaths).toBeGreaterThanOrEqual(2);
+    expect(pieces).toEqual(readTable(csv));
+    const whole = Papa.parse<string[]>(csv.trimEnd(), { delimiter: ',' }).data.map((r) => (r.every((c) => c === '') ? [] : r));
+    expect('table' in pieces && pieces.table.rows).toEqual(whole);
   });
 
   it('keeps the numbering of blank lines, as a spreadsheet would', () => {

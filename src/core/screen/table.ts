@@ -78,15 +78,70 @@ function guessSeparator(text: string): Separator | null {
   return best;
 }
 
-/** Text to rows of trimmed cells. */
-export function readTable(text: string, choice: SeparatorChoice = 'auto'): { table: Table } | { error: TableError } {
+/**
+ * The text in pieces of about `records` records each, cut only at a line break outside quotes
+ * (where an even number of quote marks precede it), so that each piece parses on its own.
+ */
+function* pieces(text: string, records = 1000): Generator<string> {
+  let start = 0;
+  let quotes = 0;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quotes++;
+    else if (c === 10 && quotes % 2 === 0 && ++count === records) {
+      yield text.slice(start, i + 1);
+      start = i + 1;
+      count = 0;
+    }
+  }
+  if (start < text.length) yield text.slice(start);
+}
+
+type Read = { table: Table } | { error: TableError };
+
+/** Reads the text a piece at a time, calling `between` after each: the page yields there, the CLI does not. */
+function* reading(text: string, choice: SeparatorChoice): Generator<void, Read> {
   const clean = text.replace(/^\uFEFF/, '');
   if (clean.trim() === '') return { error: { code: 'empty' } };
   const separator = choice === 'auto' ? guessSeparator(clean) : choice === 'line' ? null : choice;
-  // One cell a line still honours quotes ("Hikvision, Inc." stays whole); U+001E never occurs in text.
-  const rows = parse(clean, separator ?? '\u001e').map((r) => (isBlank(r) ? [] : r.map((c) => c.trim())));
+  const rows: string[][] = [];
+  let filled = 0;
+  for (const piece of pieces(clean)) {
+    // One cell a line still honours quotes ("Hikvision, Inc." stays whole); U+001E never occurs in text.
+    const parsed = parse(piece, separator ?? '\u001e');
+    // A piece's closing line break is the end of its last record, not the start of another.
+    if (piece.endsWith('\n') && parsed.length && isBlank(parsed.at(-1)!)) parsed.pop();
+    for (const r of parsed) {
+      if (isBlank(r)) rows.push([]);
+      else {
+        rows.push(r.map((c) => c.trim()));
+        filled++;
+      }
+    }
+    // MAX_ROWS plus a header row; screen.ts checks again once it knows whether there is a header.
+    if (filled > MAX_ROWS + 1) return { error: { code: 'too-many-rows' } };
+    yield;
+  }
   while (rows.length && rows.at(-1)!.length === 0) rows.pop();
-  // MAX_ROWS plus a header row; screen.ts checks again once it knows whether there is a header.
-  if (rows.filter((r) => r.length).length > MAX_ROWS + 1) return { error: { code: 'too-many-rows' } };
   return { table: { rows, separator } };
+}
+
+/** Text to rows of trimmed cells. */
+export function readTable(text: string, choice: SeparatorChoice = 'auto'): Read {
+  const steps = reading(text, choice);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** readTable in pieces of about a thousand records, awaiting `breathe` between them (a page stays responsive). */
+export async function readTableInPieces(text: string, choice: SeparatorChoice, breathe: () => Promise<void>): Promise<Read> {
+  const steps = reading(text, choice);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await breathe();
+  }
 }
