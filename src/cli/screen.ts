@@ -66,7 +66,7 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
 
 function table(rows: readonly RowResult[], width: number): string {
   const lines = rows.map((r) => {
-    const m = r.match!;
+    const m = r.match;
     return [String(r.row), clip(r.cells.filter(Boolean).join(' · '), 34), resultText(r, msg, dataset.meta.reviewedOn, (d) => d), clip(m?.verdict.name ?? '', 24), m ? confidenceText(m, msg) : '', m ? whyText(m, msg) : ''];
   });
   const head = ['Row', 'Looked up', 'Result', 'Entry', 'Confidence', 'Why'];

@@ -7,14 +7,11 @@ import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from '../shared/browser';
 import { dataset } from '../core/dataset';
-import type { Authority } from '../core/dataset/schema';
-import { AUTHORITIES } from '../core/dataset/schema';
 import type { Audience } from '../core/dataset/severity';
 import { buildSearchIndex, type SearchIndex } from '../core/search';
-import { classText } from '../core/screen/describe';
 import { columnTitles, guessColumns } from '../core/screen/columns';
 import { exportCsv } from '../core/screen/export';
-import { authoritiesOf, countRows, filterRows, NO_FILTER, RESULT_CLASSES, sortRows, type RowFilter } from '../core/screen/results';
+import { filterRows, NO_FILTER, sortRows, type RowFilter } from '../core/screen/results';
 import { createScreener, inputRows, type RowResult, type Screener } from '../core/screen/screen';
 import { decodeBytes, MAX_BYTES, readTableInPieces, type Table, type TableError } from '../core/screen/table';
 import type { Ruling, Vendor } from '../core/dataset/schema';
@@ -28,6 +25,7 @@ import { InputPanel } from './InputPanel';
 import { Report } from './Report';
 import { ResultsTable, type Sort } from './ResultsTable';
 import { RowDetail } from './RowDetail';
+import { Filters } from './Filters';
 import { screenInSlices, yieldToBrowser, type Run } from './run';
 import { msg } from './text';
 import '../shared/page.css';
@@ -53,46 +51,6 @@ const errorText = (code: TableError['code'] | 'no-rows') => t(`screenError_${msg
 
 function openDetails(id: string): void {
   void browser.tabs.create({ url: browser.runtime.getURL(`src/details/index.html?vendor=${encodeURIComponent(id)}`) });
-}
-
-function Filters({ filter, onFilter, rows }: { filter: RowFilter; onFilter: (f: RowFilter) => void; rows: readonly RowResult[] }) {
-  const counts = useMemo(() => countRows(rows), [rows]);
-  const authorities = useMemo(() => {
-    const seen = new Set<Authority>();
-    for (const r of rows) for (const a of authoritiesOf(r)) seen.add(a);
-    return AUTHORITIES.filter((a) => seen.has(a));
-  }, [rows]);
-  const select = <K extends keyof RowFilter>(key: K, id: string, label: string, options: [RowFilter[K], string][]) => (
-    <label class="field">
-      <span>{t(label)}</span>
-      <select id={id} value={filter[key]} onChange={(e) => onFilter({ ...filter, [key]: (e.currentTarget as HTMLSelectElement).value })}>
-        {options.map(([v, text]) => (
-          <option value={v} key={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-  return (
-    <div class="filters" role="group" aria-label={t('screenFilters')}>
-      {select('show', 'filter-show', 'screenFilterShow', [
-        ['all', t('screenShow_all', String(counts.total))],
-        ['matched', t('screenShow_matched', String(counts.matched))],
-        ['unmatched', t('screenShow_unmatched', String(counts.total - counts.matched))],
-      ])}
-      {select('result', 'filter-result', 'screenFilterResult', [
-        ['any', t('screenAny')],
-        ...RESULT_CLASSES.filter((c) => counts[c] > 0).map((c): [RowFilter['result'], string] => [c, `${classText(c, msg)} (${counts[c]})`]),
-      ])}
-      {select('authority', 'filter-authority', 'screenFilterAuthority', [['any', t('screenAny')], ...authorities.map((a): [RowFilter['authority'], string] => [a, t(`optionsAuthority_${msgKey(a)}`)])])}
-      {select('minConfidence', 'filter-confidence', 'screenFilterConfidence', [
-        ['low', t('screenConfidenceAll')],
-        ['medium', t('screenConfidenceMedium')],
-        ['high', t('screenConfidenceHigh')],
-      ])}
-    </div>
-  );
 }
 
 function App() {
