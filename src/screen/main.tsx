@@ -26,7 +26,7 @@ import { Report } from './Report';
 import { ResultsTable, type Sort } from './ResultsTable';
 import { RowDetail } from './RowDetail';
 import { Filters } from './Filters';
-import { screenInSlices, yieldToBrowser, type Run } from './run';
+import { nextFrame, screenInSlices, type Run } from './run';
 import { msg } from './text';
 import '../shared/page.css';
 import '../ui/ui.css';
@@ -129,7 +129,7 @@ function App() {
     run.current?.cancel();
     setPhase({ kind: 'reading' });
     // A 10,000-row file takes longer to read than a frame: read it a thousand rows at a time.
-    const read = await readTableInPieces(text, separator, yieldToBrowser);
+    const read = await readTableInPieces(text, separator, nextFrame);
     if ('error' in read) {
       setPhase({ kind: 'idle' });
       setError(errorText(read.error.code));

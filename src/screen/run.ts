@@ -1,17 +1,24 @@
 // Screening 10,000 rows without freezing the page: rows are screened in slices of a few
-// milliseconds, yielding to the browser between slices (input, painting, the Cancel button).
+// milliseconds, one slice per animation frame, so the page paints (the progress bar) and answers
+// input (Cancel) between slices.
 import type { InputRow, RowResult, Screener } from '../core/screen/screen';
 
 const SLICE_MS = 8;
 
-/** Yields to the event loop; a MessageChannel message is not throttled like setTimeout(0). */
-export function yieldToBrowser(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) return s.yield();
+/**
+ * Resolves after the browser's next paint. Yielding to the event loop alone is not enough: a
+ * stream of short tasks with no frame between them is one long animation frame to the user. A
+ * hidden tab paints nothing (requestAnimationFrame waits), so there a plain task yield is used.
+ */
+export function nextFrame(): Promise<void> {
   return new Promise((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => resolve();
-    port2.postMessage(null);
+    const after = () => {
+      const { port1, port2 } = new MessageChannel();
+      port1.onmessage = () => resolve();
+      port2.postMessage(null);
+    };
+    if (document.hidden) after();
+    else requestAnimationFrame(after);
   });
 }
 
@@ -30,7 +37,7 @@ export function screenInSlices(rows: readonly InputRow[], columns: readonly numb
       const start = performance.now();
       while (i < rows.length && performance.now() - start < SLICE_MS) results.push(screener.row(rows[i++]!, columns));
       onProgress(i);
-      await yieldToBrowser();
+      await nextFrame();
     }
     return { results, cancelled };
   })();

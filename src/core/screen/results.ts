@@ -27,8 +27,15 @@ export interface RowFilter {
 
 export const NO_FILTER: RowFilter = { show: 'all', result: 'any', authority: 'any', minConfidence: 'low' };
 
-export const authoritiesOf = (r: RowResult): Authority[] =>
-  r.match?.verdict.kind === 'vendor' ? [...new Set(r.match.verdict.rulings.map((x) => x.authority))] : [];
+// Per verdict, not per row: a 10,000-row list names a few dozen entries.
+const authorities = new WeakMap<object, Authority[]>();
+export function authoritiesOf(r: RowResult): Authority[] {
+  const v = r.match?.verdict;
+  if (v?.kind !== 'vendor') return [];
+  let a = authorities.get(v);
+  if (!a) authorities.set(v, (a = [...new Set(v.rulings.map((x) => x.authority))]));
+  return a;
+}
 
 export function keep(r: RowResult, f: RowFilter): boolean {
   if (f.show === 'matched' && !r.match) return false;
@@ -49,7 +56,8 @@ const confidenceRank = (r: RowResult) => (r.match ? CONFIDENCES.indexOf(r.match.
 // Text sort keys, worked out once per row: comparing them is a plain string comparison, which
 // keeps a 10,000-row sort within a frame (Intl.Collator.compare is many times slower).
 const textKeys = new WeakMap<RowResult, { input: string; entry: string }>();
-const keyText = (s: string) => normalise(s).trim();
+// ASCII text (most of it) needs no Unicode normalisation, which is the slow part.
+const keyText = (s: string) => (/[^\x00-\x7f]/.test(s) ? normalise(s) : s.toLowerCase()).trim();
 function textKey(r: RowResult, key: 'input' | 'entry'): string {
   let k = textKeys.get(r);
   if (!k) textKeys.set(r, (k = { input: keyText(r.cells.find(Boolean) ?? ''), entry: keyText(r.match?.verdict.name ?? '') }));
