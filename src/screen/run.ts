@@ -8,17 +8,24 @@ const SLICE_MS = 8;
 /**
  * Resolves after the browser's next paint. Yielding to the event loop alone is not enough: a
  * stream of short tasks with no frame between them is one long animation frame to the user. A
- * hidden tab paints nothing (requestAnimationFrame waits), so there a plain task yield is used.
+ * page that paints nothing (a hidden or occluded tab) gets no animation frames, so after 100 ms
+ * a plain task yield goes on without one.
  */
 export function nextFrame(): Promise<void> {
   return new Promise((resolve) => {
+    let waiting = true;
     const after = () => {
+      if (!waiting) return;
+      waiting = false;
       const { port1, port2 } = new MessageChannel();
       port1.onmessage = () => resolve();
       port2.postMessage(null);
     };
     if (document.hidden) after();
-    else requestAnimationFrame(after);
+    else {
+      requestAnimationFrame(after);
+      setTimeout(after, 100);
+    }
   });
 }
 

@@ -123,6 +123,7 @@ describe('guessing columns', () => {
     expect(guessColumns(table('Acme Partners Company\nDJI\n').rows).header).toBe(false);
     expect(guessColumns(table('Supplier name,Website\r\n').rows).header).toBe(true);
     expect(guessColumns(table('Acme Company\r\n').rows).header).toBe(false);
+    expect(guessColumns(table('Hikvision USA Inc.\nhttps://www.dji.com/\nAcme Widgets\n').rows).header).toBe(false);
   });
 
   it('falls back to a single column of anything', () => {

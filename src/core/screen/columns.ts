@@ -79,7 +79,7 @@ export function guessColumns(all: readonly (readonly string[])[]): ColumnGuess {
   const header =
     (rows.length > 1 && titled.some(isHeaderCell)) ||
     (rows.length === 1 && titled.length > 0 && titled.every(isHeaderCell)) ||
-    bodyProfiles.some((p, c) => p.host >= 0.5 && parseLookupInput(first[c] ?? '') === null && (first[c] ?? '') !== '');
+    (body.length >= 2 && bodyProfiles.some((p, c) => p.filled >= 0.8 && p.host >= 0.8 && parseLookupInput(first[c] ?? '') === null && (first[c] ?? '') !== ''));
   const data = header ? body : rows.slice(0, SAMPLE);
   const profiles = header ? bodyProfiles : Array.from({ length: width }, (_, c) => profile(data, c));
   const title = (c: number) => (header ? (first[c] ?? '') : '');
