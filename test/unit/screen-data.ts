@@ -2,7 +2,7 @@
 // not the bundled data's (which changes as rulings do).
 import type { Dataset, Ruling } from '../../src/core/dataset/schema';
 
-const ruling = (id: string, authority: Ruling['authority'], effect: Ruling['effect'], binds: Ruling['binds'], since: string): Ruling => ({
+const ruling = (id: string, authority: Ruling['authority'], effect: Ruling['effect'], binds: Ruling['binds'], since: string): Dataset['rulings'][number] => ({
   id,
   shortName: `Rule ${id}`,
   officialName: `The ${id} rule`,
@@ -15,6 +15,7 @@ const ruling = (id: string, authority: Ruling['authority'], effect: Ruling['effe
   effect,
   binds,
   status: { value: 'in-force', asOf: '2026-01-01' },
+  lastVerified: '2026-01-01',
   summary: 'A summary.',
   forYou: { consumer: `For consumers: ${id}`, business: `For businesses: ${id}`, federalContractor: `For contractors: ${id}` },
   sources: [{ url: `https://example.gov/${id}`, title: `Rule ${id}`, publisher: 'Example', primary: true }],
