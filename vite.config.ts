@@ -80,7 +80,7 @@ export default defineConfig(({ mode }) => ({
     target: 'es2022',
     sourcemap: false,
     rollupOptions: {
-      input: { details: PAGES.details, warning: PAGES.warning, onboarding: PAGES.onboarding },
+      input: { details: PAGES.details, warning: PAGES.warning, onboarding: PAGES.onboarding, screen: PAGES.screen },
     },
   },
 }));

@@ -3,7 +3,7 @@
 //
 //   content     the manifest's content scripts (js and css) that match a vendor page
 //   background  the service worker and everything it imports statically
-//   popup, options, details, warning, onboarding
+//   popup, options, details, warning, onboarding, screen
 //               the page's <script src>, <link rel=stylesheet> and <link rel=modulepreload>,
 //               then every static import (`import … from`, bare `import "…"`, `export … from`)
 //               and CSS @import they lead to, and any .json file of the build a counted script
@@ -102,6 +102,7 @@ export function surfaces(buildDir) {
     details: 'src/details/index.html',
     warning: 'src/warning/index.html',
     onboarding: 'src/onboarding/index.html',
+    screen: 'src/screen/index.html',
   };
   for (const [name, page] of Object.entries(pages)) {
     const file = page && join(dist, page);

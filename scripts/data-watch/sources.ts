@@ -45,6 +45,9 @@ export const FEDERAL_REGISTER: Record<string, FederalRegisterWatch> = {
   'fcc-covered-list-foreign-uas': { agencies: [FCC], terms: ['UAS critical components'] },
   'fcc-covered-list-foreign-routers': { agencies: [FCC], terms: ['routers produced in a foreign country'] },
   'fcc-oet-update-waiver-2026': { agencies: [FCC], terms: ['ET Docket No. 21-232'] },
+  'american-security-drone-act': { agencies: [FAR, DOD], terms: ['American Security Drone Act'] },
+  'ndaa-fy2023-sec-5949': { agencies: [FAR, DOD], terms: ['section 5949', 'covered semiconductor products'] },
+  'ndaa-fy2024-battery-ban': { agencies: [DOD, DAR], terms: ['procurement of certain batteries'] },
 };
 
 /**

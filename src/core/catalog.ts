@@ -1,7 +1,7 @@
 // Everything BanWatch knows about vendors: the bundled dataset plus, when an administrator
 // supplies one, the organisation's own list. This is the one place the two are merged; the
 // match index, the brand index and the popup's search index are built from it. Pure.
-import type { Dataset, NotRestricted, ReportedLink, Ruling, Vendor } from './dataset/schema';
+import type { NotRestricted, ReportedLink, Ruling, Vendor } from './dataset/schema';
 import { buildMatchIndex, type MatchIndex, type MatchSources, type Origin } from './match';
 
 /** The organisation's own list, as the policy delivers it (already validated). */
@@ -15,8 +15,16 @@ type Entry =
   | { kind: 'not-restricted'; item: NotRestricted }
   | { kind: 'reported-link'; item: ReportedLink };
 
+/** The data a catalog is built from: the bundled dataset, or a test's or a screening run's. */
+interface Data {
+  readonly vendors: readonly Vendor[];
+  readonly rulings: readonly Ruling[];
+  readonly notRestricted: readonly NotRestricted[];
+  readonly reportedLinks: readonly ReportedLink[];
+}
+
 export interface Catalog {
-  readonly dataset: Pick<Dataset, 'vendors' | 'rulings' | 'notRestricted' | 'reportedLinks'>;
+  readonly dataset: Data;
   readonly org: OrganisationList;
   /** What the match, brand and search indexes are built from. */
   readonly sources: Required<MatchSources>;

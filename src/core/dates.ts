@@ -8,6 +8,14 @@ export function today(now: Date = new Date()): string {
 
 /** Days from `from` to `to`, negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
-  const day = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
-  return day(to) - day(from);
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** `day` moved by `days`. */
+export function addDays(day: string, days: number): string {
+  return new Date((dayNumber(day) + days) * 86_400_000).toISOString().slice(0, 10);
+}
+
+function dayNumber(iso: string): number {
+  return Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 }

@@ -2,6 +2,7 @@
 // this device only (never sent anywhere) so an organisation can review them for compliance.
 // Pure: bounded append (a ring buffer of the most recent entries) and CSV export.
 import { isPlainObject } from './values';
+import { csvLines } from './csv';
 
 const LOG_ACTIONS = ['warned', 'proceeded-once', 'proceeded-always'] as const;
 type LogAction = (typeof LOG_ACTIONS)[number];
@@ -55,20 +56,9 @@ export function appendEntry(log: readonly LogEntry[], entry: LogEntry, max = MAX
   return next.length > max ? next.slice(next.length - max) : next;
 }
 
-/**
- * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break. A cell a
- * spreadsheet would read as a formula (=, +, -, @, or a tab/CR first) gets a leading apostrophe.
- */
-export function csvCell(value: string): string {
-  let v = value;
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  return /[",\r\n]/.test(v) || v !== value ? `"${v.replaceAll('"', '""')}"` : v;
-}
-
 const CSV_HEADER = ['time', 'host', 'vendor_id', 'vendor', 'ruling', 'severity', 'action'];
 
 /** The log as CSV, header first, CRLF line ends (what spreadsheets expect). */
 export function toCsv(log: readonly LogEntry[]): string {
-  const rows = [CSV_HEADER, ...log.map((e) => FIELDS.map((f) => e[f]))];
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvLines([CSV_HEADER, ...log.map((e) => FIELDS.map((f) => e[f]))]);
 }

@@ -22,9 +22,11 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Dataset, NotRestricted, ReportedLink, Vendor } from './dataset/schema';
 import { parseLookupInput } from './host';
 import { buildMatchIndex, matchVendor, type MatchIndex, type Origin } from './match';
+import { gradedName, gradeNames, type Grade, type GradedName, type NameField } from './confidence';
+import { nameWords, STOP, words } from './words';
 
 /** Which kind of name a result was found by. */
-type MatchedField = 'name' | 'legal-name' | 'alias' | 'domain' | 'url';
+type MatchedField = NameField | 'url';
 
 interface Matched {
   field: MatchedField;
@@ -34,10 +36,12 @@ interface Matched {
   domain?: string;
 }
 
-export type SearchHit =
-  | { kind: 'vendor'; id: string; name: string; origin: Origin; matched: Matched; score: number }
-  | { kind: 'not-restricted'; id: string; name: string; matched: Matched; score: number }
-  | { kind: 'reported-link'; id: string; name: string; vendorId: string; matched: Matched; score: number };
+/** `grade`: how sure the match is (./confidence.ts); null when only a prefix or common words are shared. */
+export type SearchHit = (
+  | { kind: 'vendor'; id: string; name: string; origin: Origin }
+  | { kind: 'not-restricted'; id: string; name: string }
+  | { kind: 'reported-link'; id: string; name: string; vendorId: string }
+) & { matched: Matched; score: number; grade: Grade | null };
 
 interface SearchAnswer {
   query: string;
@@ -81,20 +85,12 @@ export interface SearchIndex {
   readonly matchIndex: MatchIndex;
   /** Entity position by kind and id, to turn a domain match into a hit. */
   readonly byKey: ReadonlyMap<string, number>;
+  /** Each entity's names and domains, split into words for grading. */
+  readonly names: readonly (readonly GradedName[])[];
 }
 
 // A vendor's own name is the strongest signal, then its brands, then legal names and domains.
 const FIELD_WEIGHT: Record<DocInfo['field'], number> = { name: 1.6, alias: 1.3, 'legal-name': 1.0, domain: 1.1 };
-
-// Corporate-form words and domain endings: they would make "co" or "com" match every vendor.
-const STOP = new Set(['co', 'ltd', 'inc', 'llc', 'limited', 'corporation', 'corp', 'the', 'of', 'and', 'ao', 'www', 'com', 'net', 'org']);
-
-/** Lowercase, accents removed: "Hikvisión" → "hikvision". */
-function normalise(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-const words = (text: string): string[] => normalise(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 /** Index side: the words, plus the words run together ("Hik-Connect" is also "hikconnect"). */
 function tokenizeIndex(text: string): string[] {
@@ -136,10 +132,12 @@ export function buildSearchIndex(sources: SearchSources): SearchIndex {
   const docs: DocInfo[] = [];
   const texts: Doc[] = [];
   const byKey = new Map<string, number>();
+  const names: GradedName[][] = entities.map(() => []);
   const add = (entity: number, field: DocInfo['field'], display: string, text = display) => {
     if (!text.trim()) return;
     texts.push({ id: docs.length, text });
     docs.push({ entity, field, display, norm: words(display).join(' ') });
+    names[entity]!.push(gradedName(text, field, display));
   };
   entities.forEach((e, i) => {
     byKey.set(keyOf(e.kind, e.item.id), i);
@@ -170,17 +168,18 @@ export function buildSearchIndex(sources: SearchSources): SearchIndex {
       reportedLinks: dataset.reportedLinks,
       organisationVendors: org,
     });
-  return { mini, docs, entities, matchIndex, byKey };
+  return { mini, docs, entities, matchIndex, byKey, names };
 }
 
-function hitFor(entity: Entity, matched: Matched, score: number): SearchHit {
+function hitFor(entity: Entity, matched: Matched, score: number, grade: Grade | null): SearchHit {
+  const common = { id: entity.item.id, name: entity.item.name, matched, score, grade };
   switch (entity.kind) {
     case 'vendor':
-      return { kind: 'vendor', id: entity.item.id, name: entity.item.name, origin: entity.origin, matched, score };
+      return { kind: 'vendor', ...common, origin: entity.origin };
     case 'not-restricted':
-      return { kind: 'not-restricted', id: entity.item.id, name: entity.item.name, matched, score };
+      return { kind: 'not-restricted', ...common };
     case 'reported-link':
-      return { kind: 'reported-link', id: entity.item.id, name: entity.item.name, vendorId: entity.item.vendor, matched, score };
+      return { kind: 'reported-link', ...common, vendorId: entity.item.vendor };
   }
 }
 
@@ -219,10 +218,11 @@ function textSearch(index: SearchIndex, text: string, limit: number): SearchHit[
   const ranked = [...best.entries()].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]);
   // Far weaker hits next to a strong one are typo noise ("mavic" ~ "magic"): leave them out.
   const floor = (ranked[0]?.[1].score ?? 0) * RELATIVE_FLOOR;
+  const query = nameWords(text);
   return ranked
     .filter(([, { score }]) => score >= floor)
     .slice(0, limit)
-    .map(([entity, { doc, score }]) => hitFor(index.entities[entity]!, { field: doc.field, text: doc.display }, score));
+    .map(([entity, { doc, score }]) => hitFor(index.entities[entity]!, { field: doc.field, text: doc.display }, score, gradeNames(query, index.names[entity]!)));
 }
 
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -239,12 +239,16 @@ export function search(index: SearchIndex, query: string, limit = 8): SearchAnsw
       const entity = index.byKey.get(key);
       if (entity !== undefined) {
         const field: MatchedField = HAS_SCHEME.test(q) || q.includes('/') ? 'url' : 'domain';
-        const hit = hitFor(index.entities[entity]!, { field, text: host, domain: match.domain }, Infinity);
+        const hit = hitFor(index.entities[entity]!, { field, text: host, domain: match.domain }, Infinity, { confidence: 'high', basis: 'domain', name: match.domain, field: 'domain' });
         return { query, host, domainListed: true, hits: [hit] };
       }
     }
-    // Not a listed domain: vendors whose names appear in it, flagged by domainListed = false.
-    return { query, host, domainListed: false, hits: textSearch(index, domainLabels(host), limit) };
+    // Not a listed domain: vendors whose names appear in it, flagged by domainListed = false. A
+    // name in someone else's domain is a lead, never certain ("hikvision-parts.example").
+    const hits = textSearch(index, domainLabels(host), limit).map((h) =>
+      h.grade?.confidence === 'high' ? { ...h, grade: { ...h.grade, confidence: 'medium' as const } } : h,
+    );
+    return { query, host, domainListed: false, hits };
   }
   return { query, host: null, domainListed: false, hits: textSearch(index, q, limit) };
 }

@@ -6,8 +6,10 @@
 // effective settings (the user's, with the policy applied) and today's date.
 import type { Catalog } from './catalog';
 import type { NotRestricted, ReportedLink, Ruling, Vendor } from './dataset/schema';
-import { statusOn } from './dataset/status';
-import { compareSeverity, vendorSeverity, vendorSignature, type Severity } from './dataset/severity';
+import { phasesFor, statusOn } from './dataset/status';
+import { compareSeverity, primaryDomain, vendorSeverity, vendorSignature, type Severity } from './dataset/severity';
+import { isStale } from './dataset/freshness';
+import { timelineFor, type TimelineEntry } from './dataset/timeline';
 import { isCoveredBy, normaliseHost } from './host';
 import { matchVendor, type MatchResult, type Origin } from './match';
 import { AUTHORITIES } from './dataset/schema';
@@ -36,6 +38,14 @@ export interface RulingView {
   summary: string;
   forYou: string;
   sources: Ruling['sources'];
+  /** The latest day the ruling was confirmed against its sources (null: an organisation's ruling without one). */
+  lastVerified: string | null;
+  /** Not verified for more than 180 days. */
+  stale: boolean;
+  /** Phases and dated events (court decisions, notices, pauses, waivers), oldest first. */
+  timeline: TimelineEntry[];
+  /** Why this ruling reaches the page's domain only in part. */
+  domainNote: string | null;
 }
 
 /** The plain, serialisable warning the banner, the strict-mode page and the badge render. */
@@ -47,6 +57,8 @@ export interface WarningModel {
   rulings: RulingView[]; // most relevant first; rulings[0] is the headline
   /** Why the host matched; null when the vendor was asked for by id (details page, a brand). */
   why: { host: string; domain: string; evidence: string; source: string | null } | null;
+  /** Rulings that name the vendor but, by their own terms, do not reach this domain. */
+  notOnThisDomain: { id: string; shortName: string; note: string }[];
   /** Changes whenever the vendor's data or a ruling it cites changes ("snooze until the data changes"). */
   signature: string;
 }
@@ -128,28 +140,34 @@ function buildWarning(
 ): WarningModel | null {
   const { catalog, settings, today } = inputs;
   const enabled = AUTHORITIES.filter((a) => authorities[a]);
-  const result = vendorSeverity(vendor, catalog, settings.audience, today, enabled);
+  // Judged on the matched domain, or (asked for by id) on the vendor's main site.
+  const domain = primaryDomain(vendor, match?.domain);
+  const result = vendorSeverity(vendor, catalog, settings.audience, today, enabled, domain);
   if (!result) return null;
   const forYouKey = FOR_YOU_KEY[settings.audience];
-  const rulings = result.rulings.map(({ ruling, vendorRuling, severity }): RulingView => {
-    const status = statusOn(ruling, today);
+  const rulings = result.rulings.map(({ ruling, vendorRuling, severity, domainNote }): RulingView => {
+    const status = statusOn(ruling, today, domain ? { vendorRuling, domain } : { vendorRuling });
     return {
       id: ruling.id,
       shortName: ruling.shortName,
       officialName: ruling.officialName,
       agency: ruling.agency,
       citations: ruling.citations,
-      effect: ruling.effect,
+      effect: vendorRuling.effect ?? ruling.effect,
       severity,
       state: status.state,
       since: vendorRuling.since ?? status.inForce[0]?.date ?? null,
-      phases: ruling.phases.map((p) => ({ ...p, inForce: p.date <= today })),
+      phases: phasesFor(ruling, vendorRuling).map((p) => ({ date: p.date, change: p.change, inForce: p.date <= today })),
       scope: vendorRuling.scope ?? ruling.scope ?? null,
       binds: ruling.binds,
       doesNotBind: ruling.doesNotBind ?? null,
       summary: ruling.summary,
-      forYou: ruling.forYou[forYouKey],
+      forYou: vendorRuling.forYou?.[forYouKey] ?? ruling.forYou[forYouKey],
       sources: ruling.sources,
+      lastVerified: ruling.lastVerified ?? null,
+      stale: isStale(ruling, today),
+      timeline: timelineFor(ruling, today, vendorRuling),
+      domainNote: domainNote ?? null,
     };
   });
   return {
@@ -159,6 +177,7 @@ function buildWarning(
     severity: result.severity,
     rulings,
     why: match && { host: match.host, domain: match.domain, evidence: match.evidence, source: match.source ?? null },
+    notOnThisDomain: result.excludedOnDomain.map(({ ruling, note }) => ({ id: ruling.id, shortName: ruling.shortName, note })),
     signature: vendorSignature(vendor, result.rulings.map((r) => r.ruling)),
   };
 }
@@ -188,10 +207,11 @@ function vendorVerdict(inputs: VerdictInputs, vendor: Vendor, origin: Origin, ho
   else silenced = userSilence(settings, host, [vendor.id], warning.severity, warning.signature);
   const shown = new Set(explained?.rulings.map((r) => r.id) ?? []);
   const inactive: InactiveRuling[] = [];
+  const domain = primaryDomain(vendor, match?.domain);
   for (const vendorRuling of vendor.rulings) {
     if (shown.has(vendorRuling.ruling)) continue;
     const ruling = inputs.catalog.ruling(vendorRuling.ruling);
-    if (ruling) inactive.push({ ruling, vendorRuling, state: statusOn(ruling, inputs.today).state });
+    if (ruling) inactive.push({ ruling, vendorRuling, state: statusOn(ruling, inputs.today, domain ? { vendorRuling, domain } : { vendorRuling }).state });
   }
   return { kind: 'vendor', host, vendor, origin, match, warning, explained, inactive, silenced };
 }

@@ -36,6 +36,9 @@ function App() {
             <h1>{t('optionsTitle')}</h1>
             <p class="muted">{t('optionsSubtitle')}</p>
           </div>
+          <a class="btn screen-link" href="/src/screen/index.html" target="_blank" rel="noopener">
+            {t('optionsScreenLink')}
+          </a>
         </div>
       </header>
       <main class="layout">

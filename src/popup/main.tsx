@@ -17,7 +17,7 @@ import { displayHost, hostFromUrl, noSiteReason, type NoSite } from '../core/hos
 import { buildSearchIndex, type SearchIndex } from '../core/search';
 import { verdict, type Verdict, type VerdictInputs } from '../core/verdict';
 import { msgKey, t } from '../shared/format';
-import { detailsUrl } from '../shared/pages';
+import { detailsUrl, pageUrl } from '../shared/pages';
 import { useContext } from '../ui/use-context';
 import { DatasetLine, VendorView } from '../ui/VendorView';
 import { NotRestrictedView, ReportedLinkView } from '../ui/EntryViews';
@@ -66,12 +66,15 @@ function isRealPopup(): boolean {
   }
 }
 
-function openDetails(id: string): void {
+/** Opens an extension page in a tab (closing the real popup behind it). */
+function openPage(url: string): void {
   const closeAfter = isRealPopup();
-  void browser.tabs.create({ url: detailsUrl(id) }).then(() => {
+  void browser.tabs.create({ url }).then(() => {
     if (closeAfter) window.close();
   });
 }
+
+const openDetails = (id: string) => openPage(detailsUrl(id));
 
 function SitePanel({ site, ctx }: { site: Site; ctx: VerdictInputs }) {
   switch (site.kind) {
@@ -172,6 +175,9 @@ function App() {
       </main>
       <footer class="foot">
         <DatasetLine />
+        <button type="button" class="link-btn" onClick={() => openPage(pageUrl('screen'))}>
+          {t('popupScreen')}
+        </button>
       </footer>
     </>
   );

@@ -7,6 +7,7 @@ export const PAGES = {
   details: 'src/details/index.html',
   warning: 'src/warning/index.html',
   onboarding: 'src/onboarding/index.html',
+  screen: 'src/screen/index.html',
 } as const;
 
 type Runtime = { runtime: { getURL(path: string): string } };

@@ -5,7 +5,9 @@ import type { ComponentChildren } from 'preact';
 import type { Ruling, Vendor } from '../core/dataset/schema';
 import type { RulingView } from '../core/verdict';
 import { daysBetween } from '../core/dates';
-import { STICKY_STATES } from '../core/dataset/status';
+import { phasesFor, STICKY_STATES } from '../core/dataset/status';
+import { daysSinceVerified, isStale } from '../core/dataset/freshness';
+import { timelineFor, type TimelineEntry } from '../core/dataset/timeline';
 import { effectLine, formatDay, msgKey, safeHref, t } from '../shared/format';
 
 export function StateChip({ state }: { state: string }) {
@@ -33,8 +35,8 @@ function phaseLabel(state: string, date: string, today: string): { text: string;
   return { text: days === 1 ? t('detailsInOneDay') : t('detailsInDays', String(days)), on: false };
 }
 
-function KeyDates({ ruling, state, today, since }: { ruling: Ruling; state: string; today: string; since?: string | undefined }) {
-  const phases = [...ruling.phases].sort((a, b) => (a.date < b.date ? -1 : 1));
+function KeyDates({ ruling, vendorRuling, state, today, since }: { ruling: Ruling; vendorRuling?: Vendor['rulings'][number] | undefined; state: string; today: string; since?: string | undefined }) {
+  const phases = phasesFor(ruling, vendorRuling);
   return (
     <ol class="dates">
       {since && !phases.some((p) => p.date === since) && (
@@ -55,6 +57,40 @@ function KeyDates({ ruling, state, today, since }: { ruling: Ruling; state: stri
         );
       })}
     </ol>
+  );
+}
+
+/** Every dated step of the ruling for this vendor: phases and events, oldest first (details page). */
+function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  return (
+    <ol class="timeline">
+      {entries.map((e, i) => (
+        <li key={i} class={`tl tl-${e.kind}${e.past ? ' past' : ''}`}>
+          <span class="d">
+            {e.approximate && <span class="approx">{t('detailsApproximate')} </span>}
+            <time dateTime={e.date}>{formatDay(e.date)}</time>
+          </span>
+          <span class="k">{t(`detailsEvent_${msgKey(e.kind)}`)}</span>
+          <span class="c">
+            {e.text}
+            {e.status && <span class="muted"> ({t('detailsBecomes', t(`detailsState_${msgKey(e.status)}`))})</span>}
+            {e.domains && <span class="muted small"> {t('detailsOnlyOn', e.domains.join(', '))}</span>}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** When the ruling was last checked against its sources, and a warning when that is too long ago. */
+function Freshness({ ruling, today }: { ruling: Ruling; today: string }) {
+  if (!ruling.lastVerified) return null;
+  const stale = isStale(ruling, today);
+  return (
+    <p class={`fresh${stale ? ' stale' : ''}`}>
+      {t('detailsLastVerified', formatDay(ruling.lastVerified))}
+      {stale && <strong> {t('detailsStale', String(daysSinceVerified(ruling, today)))}</strong>}
+    </p>
   );
 }
 
@@ -123,15 +159,29 @@ export function RulingBody({ ruling, vendorRuling, view, state, today, full }: R
         </div>
       )}
       {(full || !view) && <p>{ruling.summary}</p>}
-      <Section title={t('bannerKeyDates')}>
-        <KeyDates ruling={ruling} state={state} today={today} since={vendorRuling?.since} />
-        {ruling.status.note && (
-          <p class="note">
-            {t('detailsStatusAsOf', formatDay(ruling.status.asOf))} {ruling.status.note}
-          </p>
-        )}
-      </Section>
+      <Freshness ruling={ruling} today={today} />
+      {full ? (
+        <Section title={t('detailsTimeline')}>
+          <Timeline entries={view?.timeline ?? timelineFor(ruling, today, vendorRuling)} />
+          {vendorRuling?.since && <p class="note">{t('detailsListedSince')} {formatDay(vendorRuling.since)}.</p>}
+          {ruling.status.note && (
+            <p class="note">
+              {t('detailsStatusAsOf', formatDay(ruling.status.asOf))} {ruling.status.note}
+            </p>
+          )}
+        </Section>
+      ) : (
+        <Section title={t('bannerKeyDates')}>
+          <KeyDates ruling={ruling} vendorRuling={vendorRuling} state={state} today={today} since={vendorRuling?.since} />
+          {ruling.status.note && (
+            <p class="note">
+              {t('detailsStatusAsOf', formatDay(ruling.status.asOf))} {ruling.status.note}
+            </p>
+          )}
+        </Section>
+      )}
       <Section title={t('bannerScope')}>
+        {view?.domainNote && <p class="note">{view.domainNote}</p>}
         {scope && <p>{scope}</p>}
         {vendorRuling?.entities?.length ? <p>{t('detailsEntities', vendorRuling.entities.join('; '))}</p> : null}
         <p>{t('bannerBinds', ruling.binds.map((b) => t(`binds_${msgKey(b)}`)).join(', '))}</p>

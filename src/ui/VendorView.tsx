@@ -3,6 +3,7 @@
 // domain with its evidence, aliases, exclusions, reported links). One component, so the two
 // never say different things.
 import { dataset } from '../core/dataset';
+import { reviewedThrough } from '../core/dataset/freshness';
 import type { Vendor } from '../core/dataset/schema';
 import { displayHost } from '../core/host';
 import type { RulingView, Verdict, VerdictInputs, VendorMatch } from '../core/verdict';
@@ -137,6 +138,14 @@ export function VendorView({ v, ctx, full, titleId = 'vendor-title', titleTag: T
         </p>
       )}
 
+      {view && view.notOnThisDomain.length > 0 && (
+        <ul class="not-here">
+          {view.notOnThisDomain.map((x) => (
+            <li key={x.id}>{t('detailsNotOnThisSite', [x.shortName, x.note])}</li>
+          ))}
+        </ul>
+      )}
+
       {rulings.length > 0 && (
         <div class="rulings">
           {!full && <Sub class="sr-only">{t('detailsRulingsTitle')}</Sub>}
@@ -267,7 +276,8 @@ export function VendorView({ v, ctx, full, titleId = 'vendor-title', titleTag: T
   );
 }
 
-/** "Dataset 2026.11.28, reviewed 28 Nov 2026." */
+/** "Dataset 2026.11.30, reviewed through 26 Jun 2026." (the oldest ruling verification, not the build). */
 export function DatasetLine() {
-  return <p class="dataset muted small">{t('detailsDataset', [dataset.meta.version, formatDay(dataset.meta.reviewedOn)])}</p>;
+  const through = reviewedThrough(dataset) ?? dataset.meta.reviewedOn;
+  return <p class="dataset muted small">{t('detailsDataset', [dataset.meta.version, formatDay(through)])}</p>;
 }

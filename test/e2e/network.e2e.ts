@@ -1,5 +1,5 @@
 // Zero network: while browsing vendor and non-vendor fixture pages and using the
-// popup, options, details and onboarding pages, BanWatch's own contexts — service worker,
+// popup, options, details, onboarding and screening pages, BanWatch's own contexts — service worker,
 // extension pages, content script — request nothing but their own packaged files
 // (chrome-extension://<id>/...).
 //
@@ -162,11 +162,16 @@ describe('zero network', () => {
 
     // The extension pages.
     const ext = await h.context.newPage();
-    for (const path of ['src/popup/index.html', 'src/options/index.html', 'src/details/index.html?vendor=huawei', 'src/onboarding/index.html']) {
+    for (const path of ['src/popup/index.html', 'src/options/index.html', 'src/details/index.html?vendor=huawei', 'src/onboarding/index.html', 'src/screen/index.html']) {
       await ext.goto(h.url(path));
       await ext.waitForLoadState('load');
       await expect.poll(() => ext.locator('#app *').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     }
+    // Screen a pasted supplier list: the list stays in the page.
+    await ext.goto(h.url('src/screen/index.html'));
+    await ext.fill('#paste-input', 'Hikvision USA Inc.\nhttps://www.dji.com/\nAcme Widgets\n');
+    await ext.getByRole('button', { name: 'Screen pasted list' }).click();
+    await expect.poll(() => ext.locator('.status-line').textContent()).toMatch(/^Screened 3 rows/);
     // Type into the popup's lookup.
     await ext.goto(h.url('src/popup/index.html'));
     const search = ext.locator('input[type="search"], input').first();

@@ -126,7 +126,8 @@ describe('options page', () => {
 
   it('audience and minimum severity change what open tabs show', async () => {
     // Tencent is only "listed" for a consumer (below the default "restricted" threshold) and
-    // "prohibited" for a federal contractor.
+    // "restricted" for a federal contractor (NDAA section 805 binds only the Defense Department
+    // itself until June 30, 2027).
     const tencent = await vendorPage(h, 'https://www.qq.com/');
     const huawei = await vendorPage(h, 'https://www.huawei.com/');
     await poll(() => bannerHost(huawei).count()).toBe(1);
@@ -135,7 +136,7 @@ describe('options page', () => {
     const options = await openOptions(h);
     await options.getByRole('radio', { name: /Federal contractor/ }).check();
     await poll(() => bannerHost(tencent).count()).toBe(1);
-    expect(await bannerHost(tencent).getAttribute('data-severity')).toBe('prohibited');
+    expect(await bannerHost(tencent).getAttribute('data-severity')).toBe('restricted');
 
     await options.getByRole('radio', { name: /Consumer/ }).check();
     await poll(() => bannerHost(tencent).count()).toBe(0);
@@ -373,9 +374,16 @@ describe('options page', () => {
     await h.worker.evaluate(() => chrome.storage.sync.set({ allowedSites: ['www.kaspersky.com'], hiddenVendors: ['huawei'], snoozed: { dji: 'x' } }));
     await poll(() => options.locator('#snoozed').textContent()).toContain('DJI');
     expect(await runAxe(options)).toEqual([]);
+    // About the data: reviewed through the oldest ruling verification, and which rulings are stale.
+    const about = (await options.locator('#data').textContent()) ?? '';
+    expect(about).toMatch(/Reviewed through\s*(30 Apr|Apr 30,) 2026/);
+    expect(about).toContain('Not verified for over 180 days');
+    expect(about).toContain('NDAA FY2025 section 1709');
+    expect(about).toContain('2026.11.30');
     await options.setViewportSize({ width: 1280, height: 2600 });
     await options.evaluate(() => scrollTo(0, 0));
     await screenshot(options, 'options-light');
+    await options.locator('#data').screenshot({ path: join(RESULTS, 'options-about-data.png') });
   });
 });
 

@@ -330,6 +330,34 @@ describe('details page', () => {
     await page.close();
   });
 
+  it('shows how fresh each ruling is, and its timeline of dated events', async () => {
+    const page = await h.context.newPage();
+    await page.goto(h.url('src/details/index.html?vendor=hikvision'));
+    await expect.poll(() => page.locator('#vendor-title').textContent()).toBe('Hikvision');
+    expect(await page.locator('footer').textContent()).toMatch(/reviewed through (30 Apr|Apr 30,) 2026/);
+    const ea = page.locator('article.ruling', { hasText: 'FCC equipment authorization ban' });
+    const timeline = ea.locator('ol.timeline');
+    expect(await timeline.locator('li').count()).toBeGreaterThan(5);
+    const text = (await timeline.textContent()) ?? '';
+    expect(text).toContain('Court decision');
+    expect(text).toContain('Hikvision USA v. FCC');
+    expect(text).toMatch(/about\s*(6 Jul|Jul 6,) 2026/);
+    expect(await ea.locator('.fresh').textContent()).toMatch(/Last verified (26 Jun|Jun 26,) 2026/);
+    await shot(page, 'details-hikvision-timeline');
+    await ea.screenshot({ path: join(RESULTS, 'details-hikvision-ea-ruling.png') });
+    // DJI: the section 1709 ruling was last verified in May 2026, over 180 days before today.
+    await page.goto(h.url('src/details/index.html?vendor=dji'));
+    await page.locator('#vendor-title').waitFor();
+    const stale = page.locator('article.ruling', { hasText: 'NDAA FY2025 section 1709' }).locator('.fresh.stale');
+    expect(await stale.textContent()).toMatch(/Not verified for \d+ days: this may be out of date/);
+    await page.goto(h.url('src/details/index.html?vendor=bytedance'));
+    await page.locator('#vendor-title').waitFor();
+    expect(await page.locator('main').textContent()).toContain('Only for: tiktok.com');
+    await shot(page, 'details-bytedance-timeline');
+    await page.locator('article.ruling, section.inactive, .inactive', { hasText: 'divest-or-ban' }).first().screenshot({ path: join(RESULTS, 'details-bytedance-pafaca.png') });
+    await page.close();
+  });
+
   it('answers not-restricted ids and unknown ids', async () => {
     const page = await h.context.newPage();
     await page.goto(h.url('src/details/index.html?vendor=honor'));

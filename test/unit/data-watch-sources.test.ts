@@ -124,7 +124,7 @@ describe('Consolidated Screening List', () => {
   const entries = parseScreeningList(fixture('consolidated-screening-list.csv'));
 
   it('reads the bulk CSV: quoted fields, alternative names, start dates', () => {
-    expect(entries.length).toBe(30);
+    expect(entries.length).toBe(34);
     const cetc = entries.find((e) => e.name.startsWith('China Electronics Technology Group'))!;
     expect(cetc).toMatchObject({ source: 'Entity List (EL) - Bureau of Industry and Security', startDate: '2018-08-01' });
     expect(cetc.names).toContain('hebei semiconductor research institute');

@@ -46,9 +46,10 @@ describe('vendorSeverity on real vendors', () => {
 
   it('Kaspersky rulings are ranked by severity, then by most recent phase in force', () => {
     const consumer = vendorSeverity(vendor('kaspersky'), dataset, 'consumer', DAY)!;
+    // The Covered List entry is for software and services: a subsidy bar, "listed" for consumers.
     expect(consumer.rulings.map((r) => [r.ruling.id, r.severity])).toEqual([
       ['commerce-kaspersky-final-determination', 'prohibited'],
-      ['fcc-covered-list', 'restricted'],
+      ['fcc-covered-list', 'listed'],
       ['bis-entity-list-kaspersky', 'listed'],
       ['ofac-kaspersky-executives', 'listed'],
       ['ndaa-fy2018-sec-1634', 'listed'],
@@ -90,12 +91,17 @@ describe('vendorSeverity on real vendors', () => {
     const early = vendorSeverity(vendor('tencent'), dataset, 'federal-contractor', '2026-06-29')!;
     expect(early.severity).toBe('listed');
     expect(early.rulings.find((r) => r.ruling.id === 'ndaa-fy2024-sec-805')?.severity).toBe('watch');
-    expect(sev('tencent', 'federal-contractor', '2026-06-30')).toBe('prohibited');
+    // Section 805 binds the Defense Department itself from 2026-06-30, its supply chain from 2027-06-30.
+    expect(sev('tencent', 'federal-contractor', '2026-06-30')).toBe('restricted');
+    expect(sev('tencent', 'federal-contractor', '2027-06-29')).toBe('restricted');
+    expect(sev('tencent', 'federal-contractor', '2027-06-30')).toBe('prohibited');
     expect(sev('tencent', 'consumer', '2026-06-30')).toBe('listed');
+    expect(sev('tencent', 'consumer', '2027-06-30')).toBe('listed');
   });
 
   it('honours the enabled authorities', () => {
-    expect(vendorSeverity(vendor('kaspersky'), dataset, 'consumer', DAY, ['fcc'])?.severity).toBe('restricted');
+    expect(vendorSeverity(vendor('kaspersky'), dataset, 'consumer', DAY, ['fcc'])?.severity).toBe('listed');
+    expect(vendorSeverity(vendor('kaspersky'), dataset, 'business', DAY, ['fcc'])?.severity).toBe('restricted');
     expect(vendorSeverity(vendor('iflytek'), dataset, 'consumer', DAY, ['fcc', 'congress'])).toBeNull();
   });
 
@@ -103,7 +109,9 @@ describe('vendorSeverity on real vendors', () => {
     expect(vendorSeverity(vendor('iflytek'), dataset, 'consumer', '2019-10-08')).toBeNull();
     expect(sev('iflytek', 'consumer', '2019-10-09')).toBe('listed');
     expect(sev('deepseek', 'federal-contractor', '2025-12-17')).toBe('watch');
-    expect(sev('deepseek', 'federal-contractor', '2025-12-18')).toBe('prohibited');
+    // Section 6604 binds intelligence-community systems, not every federal contractor.
+    expect(sev('deepseek', 'federal-contractor', '2025-12-18')).toBe('restricted');
+    expect(sev('deepseek', 'everything', '2025-12-18')).toBe('prohibited');
   });
 });
 
@@ -137,8 +145,9 @@ describe('severityFor on special states', () => {
     }
   });
   it('lifted and superseded rulings give null', () => {
+    const tiktok = vendor('bytedance').rulings.find((r) => r.ruling === 'pafaca')!;
     for (const audience of AUDIENCES) {
-      expect(severityFor(ruling('pafaca'), audience, DAY)).toBeNull();
+      expect(severityFor(ruling('pafaca'), audience, DAY, { vendorRuling: tiktok, domain: 'tiktok.com' })).toBeNull();
       expect(severityFor(ruling('dhs-bod-17-01'), audience, DAY)).toBeNull();
     }
   });

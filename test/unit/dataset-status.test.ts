@@ -54,15 +54,16 @@ const boundaries: Array<[string, string, Expect, Expect, Expect]> = [
     { state: 'partly-in-force', inForce: 1, next: '2029-01-01' },
     { state: 'in-force', inForce: 2 },
     { state: 'in-force', inForce: 2 }],
-  // FCC foreign-drone category: listing, exemption, exemption expiry.
+  // FCC foreign-drone category: listing, then the end of the January 2026 exemption (the
+  // exemption itself is a waiver event, not a phase).
   ['fcc-covered-list-foreign-uas', '2025-12-22',
     { state: 'upcoming', inForce: 0, next: '2025-12-22' },
-    { state: 'partly-in-force', inForce: 1, next: '2026-01-07' },
-    { state: 'partly-in-force', inForce: 1, next: '2026-01-07' }],
+    { state: 'partly-in-force', inForce: 1, next: '2027-01-01' },
+    { state: 'partly-in-force', inForce: 1, next: '2027-01-01' }],
   ['fcc-covered-list-foreign-uas', '2027-01-01',
-    { state: 'partly-in-force', inForce: 2, next: '2027-01-01' },
-    { state: 'in-force', inForce: 3 },
-    { state: 'in-force', inForce: 3 }],
+    { state: 'partly-in-force', inForce: 1, next: '2027-01-01' },
+    { state: 'in-force', inForce: 2 },
+    { state: 'in-force', inForce: 2 }],
   // Single-phase rulings.
   ['fcc-covered-list-foreign-routers', '2026-03-23',
     { state: 'upcoming', inForce: 0, next: '2026-03-23' },
@@ -99,16 +100,11 @@ describe('daysToNext', () => {
   });
 });
 
-describe('reviewer-set states are kept', () => {
-  it('keeps lifted for PAFACA even after its phase date', () => {
-    const s = statusOn(ruling('pafaca'), '2026-11-28');
-    expect(s.state).toBe('lifted');
-    expect(s.inForce.map((p) => p.date)).toEqual(['2025-01-19']);
-    expect(statusOn(ruling('pafaca'), '2025-01-18').state).toBe('lifted');
-  });
-  it('keeps paused for the TP-Link proposal and superseded for BOD 17-01', () => {
-    expect(statusOn(ruling('tp-link-proposed-ban'), '2026-11-28').state).toBe('paused');
-    expect(statusOn(ruling('dhs-bod-17-01'), '2026-11-28').state).toBe('superseded');
+describe('reviewer-set states are kept when no dated event decides', () => {
+  it('keeps a sticky status.value (organisation rulings without events)', () => {
+    const r = { ...ruling('ndaa-fy2019-sec-889'), events: [], status: { value: 'lifted' as const, asOf: '2026-06-30' } };
+    expect(statusOn(r, '2019-01-01').state).toBe('lifted');
+    expect(statusOn(r, '2026-11-28').state).toBe('lifted');
   });
   it('recomputes in-force, partly-in-force and upcoming from the phases', () => {
     const r = { ...ruling('ndaa-fy2024-sec-805'), status: { value: 'in-force' as const, asOf: '2026-06-30' } };

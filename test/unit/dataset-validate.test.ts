@@ -27,7 +27,7 @@ describe('bundled dataset', () => {
   it('passes validation', () => {
     const result = validateDataset(raw, isRegistrableHost);
     expect(result.errors).toEqual([]);
-    expect(result.dataset?.meta.version).toBe('2026.11.28');
+    expect(result.dataset?.meta.version).toBe('2026.11.30');
   });
 
   it('covers the required vendors, rulings and non-restricted entries', () => {
@@ -37,9 +37,9 @@ describe('bundled dataset', () => {
     }
     for (const id of ['honor', 'ultraav', 'lorex', 'tp-link', 'amcrest']) expect(d.notRestricted.some((n) => n.id === id), id).toBe(true);
     expect(d.vendors.some((v) => v.id === 'tp-link')).toBe(false);
-    expect(ruling(d, 'pafaca').status.value).toBe('lifted');
+    for (const id of ['alibaba', 'baidu', 'byd']) expect(d.notRestricted.some((n) => n.id === id), id).toBe(false);
     expect(ruling(d, 'tp-link-proposed-ban').status.value).toBe('paused');
-    expect(ruling(d, 'dhs-bod-17-01').status.value).toBe('superseded');
+    expect(ruling(d, 'fcc-oet-update-waiver-2026').effect).toBe('relief');
   });
 
   it('does not attribute detmir.ru to Kaspersky and excludes autel.com from Autel Robotics', () => {
@@ -149,7 +149,66 @@ describe('validation rules', () => {
     const errors = errorsAfter((d) => {
       d.meta.version = '2026.12.01';
     });
-    expect(errors).toContainEqual(expect.stringContaining('first changelog entry is "2026.11.28" but meta.version is "2026.12.01"'));
+    expect(errors).toContainEqual(expect.stringContaining('first changelog entry is "2026.11.30" but meta.version is "2026.12.01"'));
+  });
+});
+
+describe('freshness and timeline rules', () => {
+  it('refuses a ruling without a verification date', () => {
+    const errors = errorsAfter((d) => {
+      delete (ruling(d, 'pafaca') as { lastVerified?: string }).lastVerified;
+    });
+    expect(errors).toContainEqual(expect.stringMatching(/^rulings\.\d+\.lastVerified: /));
+  });
+  it('refuses a verification date no source read on or after it backs', () => {
+    const errors = errorsAfter((d) => {
+      const r = ruling(d, 'commerce-connected-vehicles');
+      for (const s of r.sources) s.accessed = '2026-06-01';
+      r.lastVerified = '2026-06-26';
+    });
+    expect(errors).toContainEqual(expect.stringContaining('(commerce-connected-vehicles): lastVerified 2026-06-26 is not backed by a source accessed on or after it'));
+  });
+  it('does not count a cited-but-unread source as backing', () => {
+    const errors = errorsAfter((d) => {
+      const r = ruling(d, 'commerce-connected-vehicles');
+      for (const s of r.sources) delete s.accessed;
+    });
+    expect(errors).toContainEqual(expect.stringContaining('(commerce-connected-vehicles): lastVerified'));
+  });
+  it('refuses a source accessed after the review day', () => {
+    const errors = errorsAfter((d) => {
+      ruling(d, 'pafaca').sources[0]!.accessed = '2026-12-24';
+    });
+    expect(errors).toContainEqual(expect.stringContaining('(pafaca): source accessed 2026-12-24, after meta.reviewedOn'));
+  });
+  it('refuses events out of date order', () => {
+    const errors = errorsAfter((d) => {
+      ruling(d, 'pafaca').events!.reverse();
+    });
+    expect(errors).toContainEqual(expect.stringContaining('(pafaca): events must be in ascending date order'));
+  });
+  it("refuses a vendor event limited to a domain that is not the vendor's", () => {
+    const errors = errorsAfter((d) => {
+      vendor(d, 'bytedance').rulings.find((r) => r.ruling === 'pafaca')!.events![0]!.domains!.push('example.com');
+    });
+    expect(errors).toContainEqual(expect.stringContaining('names "example.com", which is not one of the vendor\'s domains'));
+  });
+  it('refuses a domain-limited event on a ruling as a whole', () => {
+    const errors = errorsAfter((d) => {
+      ruling(d, 'pafaca').events![0]!.domains = ['tiktok.com'];
+    });
+    expect(errors).toContainEqual(expect.stringContaining("(pafaca): only a vendor's own events may be limited to domains"));
+  });
+  it('refuses a domain scope for a ruling the vendor does not reference', () => {
+    const errors = errorsAfter((d) => {
+      vendor(d, 'kaspersky').domains.find((x) => x.domain === 'securelist.com')!.scope![0]!.ruling = 'pafaca';
+    });
+    expect(errors).toContainEqual(expect.stringContaining('domain "securelist.com" scopes ruling "pafaca", which the vendor does not reference'));
+  });
+  it('allows naming a company in a paused proposal while it is not restricted (TP-Link)', () => {
+    const d = fresh();
+    expect(ruling(d, 'tp-link-proposed-ban').officialName).toContain('TP-Link');
+    expect(validateDataset(d, isRegistrableHost).errors).toEqual([]);
   });
 });
 

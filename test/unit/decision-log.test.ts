@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appendEntry, csvCell, isLogEntry, MAX_ENTRIES, readLog, REPEAT_WINDOW_MS, toCsv, type LogEntry } from '../../src/core/decision-log';
+import { csvCell } from '../../src/core/csv';
+import { appendEntry, isLogEntry, MAX_ENTRIES, readLog, REPEAT_WINDOW_MS, toCsv, type LogEntry } from '../../src/core/decision-log';
 
 const entry = (i: number, over: Partial<LogEntry> = {}): LogEntry => ({
   time: new Date(Date.UTC(2026, 0, 1) + i * REPEAT_WINDOW_MS * 2).toISOString(),

@@ -151,9 +151,19 @@ describe('lookup: honest answers', () => {
     ['TP-Link', 'tp-link'],
     ['Amcrest', 'amcrest'],
     ['Tapo', 'tp-link'],
-    ['Alibaba', 'alibaba'],
+    ['Unitree', 'unitree'],
   ])('%s is answered as not restricted', (q, id) => {
     expect(top(q)).toMatchObject({ kind: 'not-restricted', id });
+  });
+
+  it.each([
+    ['Alibaba', 'alibaba'],
+    ['AliExpress', 'alibaba'],
+    ['Baidu', 'baidu'],
+    ['BYD', 'byd'],
+    ['NIO', 'nio'],
+  ])('%s, named in the June 2026 1260H list, is answered as a vendor, never as not restricted', (q, id) => {
+    expect(top(q)).toMatchObject({ kind: 'vendor', id });
   });
 
   it.each([

@@ -203,17 +203,22 @@ describe('organisation vendors', () => {
 });
 
 describe('the bundled data', () => {
-  it('every vendor domain gets its vendor, and the same warning by host as by id (apart from why)', () => {
+  it('every vendor domain gets its vendor; a lookup by id gets the warning of the main site (apart from why)', () => {
     const i: VerdictInputs = { catalog: buildCatalog(dataset), settings: settings({ audience: 'everything', minSeverity: 'watch' }), today: TODAY };
+    let compared = 0;
     for (const v of dataset.vendors) {
       const byId = verdict(i, { id: v.id });
-      for (const d of v.domains) {
+      for (const [n, d] of v.domains.entries()) {
         const byHost = verdict(i, { host: d.domain });
         if (byHost.kind !== 'vendor') continue; // a reported link or not-restricted entry may sit on the domain
         expect(byHost.vendor.id).toBe(v.id);
+        // Other domains may carry their own scope (Kaspersky's research sites, ByteDance's apps).
+        if (n > 0) continue;
         expect(byId.kind === 'vendor' && { ...byId.warning, why: null }).toEqual(byHost.warning && { ...byHost.warning, why: null });
+        compared++;
       }
     }
+    expect(compared).toBeGreaterThan(20);
   });
 });
 

@@ -14,3 +14,5 @@ export type * from './schema';
 export type { ValidationResult } from './validate';
 export * from './status';
 export * from './severity';
+export * from './freshness';
+export * from './timeline';

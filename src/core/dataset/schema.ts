@@ -16,7 +16,8 @@ export const BOUND_PARTIES = [
   'federal-agencies',
   'intelligence-community',
   'federal-contractors',
-  'dod-contractors',
+  'dod-contractors', // the Defense Department's contractors and supply chain
+  'defense-department', // the Defense Department itself, as buyer (not its contractors)
   'fcc-subsidised-carriers', // Universal Service Fund and other FCC subsidy recipients
   'telecom-carriers', // carriers needing FCC section 214 authority
   'equipment-importers', // FCC equipment authorization applicants, importers and marketers
@@ -37,6 +38,7 @@ export const EFFECTS = [
   'sales-ban', // transactions with US persons prohibited (e.g. Kaspersky Final Determination)
   'use-ban', // agencies may not use / buy (procurement and device bans)
   'equipment-authorization-ban', // no new FCC equipment authorizations, subsidy ban
+  'subsidy-ban', // FCC subsidies may not pay for it (Covered List software and services entries)
   'service-ban', // carriers' authority to operate revoked
   'app-distribution-ban', // app stores and hosts may not distribute
   'vehicle-import-ban',
@@ -44,6 +46,7 @@ export const EFFECTS = [
   'investment-ban', // US persons may not trade its securities
   'individual-sanctions', // named people sanctioned, not the company
   'designation', // a list with no direct sanction of its own
+  'relief', // a waiver or exemption that relaxes another restriction: prohibits nothing, never a warning
 ] as const;
 
 const STATUSES = ['in-force', 'partly-in-force', 'upcoming', 'paused', 'proposed', 'litigation-pending', 'lifted', 'superseded'] as const;
@@ -53,11 +56,54 @@ const source = z.strictObject({
   title: z.string().min(1),
   publisher: z.string().min(1),
   primary: z.boolean(),
+  // The day a reviewer last read this source (a stored copy counts). Absent: cited but not read;
+  // such a source never backs a ruling's lastVerified date.
+  accessed: isoDate.optional(),
 });
 
+/** A date on which a prohibition takes effect. In force from its own date (inclusive). */
 const phase = z.strictObject({
   date: isoDate,
   change: z.string().min(1),
+  // Who this phase binds, when it differs from the ruling's `binds` (e.g. NDAA FY2024 section 805:
+  // the Defense Department itself from 2026, its supply chain from 2027). The latest phase in
+  // force that sets it decides.
+  binds: z.array(z.enum(BOUND_PARTIES)).min(1).optional(),
+  // The date is the earliest the phase can have taken effect; the exact day was not found.
+  approximate: z.boolean().optional(),
+});
+
+/** What kind of dated event a timeline entry is. Only `status` changes what is in force. */
+const EVENT_KINDS = [
+  'enacted', // a law signed
+  'published', // a rule or notice published
+  'notice', // an agency notice or public announcement
+  'listing', // a company added to a list
+  'removal', // a company removed from a list
+  'withdrawn', // a filing withdrawn before it took effect
+  'lawsuit', // a court challenge filed
+  'court-decision', // a court ruled
+  'appeal', // an appeal filed or argued
+  'enforcement-pause', // enforcement deferred or suspended
+  'waiver', // a waiver or exemption that relaxes a restriction (prohibits nothing)
+  'divestiture', // a sale that ends or changes the restriction
+  'sunset', // the instrument expires
+  'report', // a credible report of a step not (yet) in any official document
+] as const;
+
+const timelineEvent = z.strictObject({
+  date: isoDate,
+  kind: z.enum(EVENT_KINDS),
+  title: z.string().min(1),
+  // From this day the ruling is in this state (e.g. 'paused', 'lifted'), until a later event says
+  // otherwise; 'in-force' hands the state back to the phases (a reinstatement).
+  status: z.enum(['in-force', 'paused', 'proposed', 'litigation-pending', 'lifted', 'superseded'] as const).optional(),
+  // Vendor timelines only: the event concerns only these of the vendor's domains (and hosts under
+  // them), e.g. the TikTok divestiture, which does not cover other ByteDance services.
+  domains: z.array(domainName).min(1).optional(),
+  approximate: z.boolean().optional(),
+  source: z.url({ protocol: /^https?$/ }).optional(),
+  primary: z.boolean().optional(), // whether `source` is a canonical government page
 });
 
 const forAudience = z.strictObject({
@@ -77,7 +123,8 @@ const rulingSchema = z.strictObject({
   citations: z.array(z.string().min(1)).min(1),
   announced: isoDate.optional(),
   published: isoDate.optional(),
-  phases: z.array(phase).min(1),
+  phases: z.array(phase), // empty for a proposal that prohibits nothing yet
+  events: z.array(timelineEvent).optional(), // court decisions, notices, waivers, pauses: see EVENT_KINDS
   prohibits: z.string().min(1),
   effect: z.enum(EFFECTS),
   binds: z.array(z.enum(BOUND_PARTIES)).min(1),
@@ -87,6 +134,22 @@ const rulingSchema = z.strictObject({
   summary: z.string().min(1),
   forYou: forAudience,
   sources: z.array(source).min(1),
+  // The latest day on which a reviewer confirmed this ruling's status and timeline against its
+  // sources (what the stored copies reach, not the day of the review). Watchers and the UI read it;
+  // a source accessed on or after it must back it.
+  lastVerified: isoDate.optional(), // required in the bundled dataset (see bundledRulingSchema)
+  openQuestions: z.array(z.string().min(1)).optional(), // what could not be verified, and what was tried
+});
+
+/** Severities a ruling can be capped at on one domain ('none': the ruling does not reach it). */
+const DOMAIN_CAPS = ['none', 'watch', 'listed', 'restricted'] as const;
+
+// A ruling that reaches this domain only in part, where the ruling says so (e.g. Kaspersky's
+// research blog: the Final Determination excludes informational content).
+const domainScope = z.strictObject({
+  ruling: slug,
+  maxSeverity: z.enum(DOMAIN_CAPS),
+  note: z.string().min(1),
 });
 
 const domainEntry = z.strictObject({
@@ -94,6 +157,7 @@ const domainEntry = z.strictObject({
   evidence: z.enum(['sourced', 'believed']),
   source: z.url().optional(),
   note: z.string().optional(),
+  scope: z.array(domainScope).min(1).optional(),
 });
 
 const exclusion = z.strictObject({ domain: domainName, reason: z.string().min(1) });
@@ -104,6 +168,14 @@ const vendorRuling = z.strictObject({
   scope: z.string().optional(), // vendor-specific scope qualifier
   entities: z.array(z.string()).optional(), // the legal entities named, when narrower than the vendor
   note: z.string().optional(), // vendor-specific caveat, e.g. "whether the June 2026 list keeps it was not verified"
+  // This entry's own effect where the ruling's differs by entry (FCC Covered List: software and
+  // services entries get 'subsidy-ban', not the equipment-authorization ban).
+  effect: z.enum(EFFECTS).optional(),
+  // This entry's own dated phases, replacing the ruling's (e.g. the Covered List subsidy bar 60
+  // days after this entry's listing).
+  phases: z.array(phase).min(1).optional(),
+  events: z.array(timelineEvent).optional(), // this vendor's own court cases, listings, divestitures
+  forYou: forAudience.partial().optional(), // per-audience text where the ruling's would be wrong here
 });
 
 const vendorSchema = z.strictObject({
@@ -140,13 +212,16 @@ const reportedLinkSchema = z.strictObject({
   sources: z.array(source).min(1),
 });
 
+/** The bundled dataset's rulings must say when they were last verified. */
+const bundledRulingSchema = rulingSchema.extend({ lastVerified: isoDate });
+
 export const datasetSchema = z.strictObject({
   meta: z.strictObject({
     version: z.string().regex(/^\d{4}\.\d{2}\.\d{2}(\.\d+)?$/, 'version like 2026.11.28'),
     reviewedOn: isoDate,
     changelog: z.array(z.strictObject({ version: z.string(), date: isoDate, changes: z.array(z.string().min(1)).min(1) })).min(1),
   }),
-  rulings: z.array(rulingSchema),
+  rulings: z.array(bundledRulingSchema),
   vendors: z.array(vendorSchema),
   notRestricted: z.array(notRestrictedSchema),
   reportedLinks: z.array(reportedLinkSchema),
@@ -167,3 +242,7 @@ export type OrgList = z.infer<typeof orgListSchema>;
 export type BoundParty = (typeof BOUND_PARTIES)[number];
 export type Authority = (typeof AUTHORITIES)[number];
 export type RulingStatus = (typeof STATUSES)[number];
+export type EventKind = (typeof EVENT_KINDS)[number];
+export type TimelineEvent = z.infer<typeof timelineEvent>;
+export type Phase = z.infer<typeof phase>;
+export type DomainCap = (typeof DOMAIN_CAPS)[number];

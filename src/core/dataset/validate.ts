@@ -7,6 +7,7 @@
 // light `isPlausibleHost`, so the PSL data never ships in the service worker or the pages.
 import type { z } from 'zod';
 import { datasetSchema, orgListSchema, type Dataset, type OrgList, type Ruling, type Vendor } from './schema';
+import { statusOn } from './status';
 
 export interface ValidationResult<T> {
   dataset?: T;
@@ -37,24 +38,34 @@ function duplicates(ids: string[]): string[] {
   return [...dup];
 }
 
+/** Dated entries (phases or events) must be real days in ascending order. */
+function checkDated(entries: readonly { date: string }[], what: string, at: string, errors: string[]): void {
+  entries.forEach((e, k) => {
+    if (!isIsoDay(e.date)) errors.push(`${at}: "${e.date}" is not a real ISO date`);
+    const prev = entries[k - 1];
+    if (prev && e.date < prev.date) errors.push(`${at}: ${what} must be in ascending date order (${prev.date} before ${e.date})`);
+  });
+}
+
 /** Checks shared by the bundled dataset and organisation lists. */
 function checkRulings(rulings: Ruling[], where: string, errors: string[]): void {
   for (const id of duplicates(rulings.map((r) => r.id))) errors.push(`${where}: duplicate ruling id "${id}"`);
   rulings.forEach((r, i) => {
     const at = `${where}.${i} (${r.id})`;
-    const dates = r.phases.map((p) => p.date);
-    for (const d of [...dates, r.announced, r.published, r.status.asOf]) {
+    for (const d of [r.announced, r.published, r.status.asOf, r.lastVerified, ...r.sources.map((s) => s.accessed)]) {
       if (d !== undefined && !isIsoDay(d)) errors.push(`${at}: "${d}" is not a real ISO date`);
     }
-    for (let k = 1; k < dates.length; k++) {
-      if ((dates[k] as string) < (dates[k - 1] as string)) {
-        errors.push(`${at}: phases must be in ascending date order (${dates[k - 1]} before ${dates[k]})`);
-      }
-    }
+    checkDated(r.phases, 'phases', at, errors);
+    checkDated(r.events ?? [], 'events', at, errors);
+    if ((r.events ?? []).some((e) => e.domains)) errors.push(`${at}: only a vendor's own events may be limited to domains`);
     if (r.announced && r.published && r.published < r.announced) {
       errors.push(`${at}: published (${r.published}) is before announced (${r.announced})`);
     }
     if (!r.sources.some((s) => s.primary)) errors.push(`${at}: needs at least one primary source`);
+    // A verification date must be backed by a source actually read on or after it.
+    if (r.lastVerified && !r.sources.some((s) => s.accessed && s.accessed >= r.lastVerified!)) {
+      errors.push(`${at}: lastVerified ${r.lastVerified} is not backed by a source accessed on or after it`);
+    }
   });
 }
 
@@ -69,9 +80,21 @@ function checkVendors(
   for (const id of duplicates(vendors.map((v) => v.id))) errors.push(`${where}: duplicate vendor id "${id}"`);
   vendors.forEach((v, i) => {
     const at = `${where}.${i} (${v.id})`;
+    const under = (host: string) => v.domains.some((d) => host === d.domain || host.endsWith(`.${d.domain}`));
     for (const vr of v.rulings) {
       if (!rulingIds.has(vr.ruling)) errors.push(`${at}: references unknown ruling "${vr.ruling}"`);
       if (vr.since !== undefined && !isIsoDay(vr.since)) errors.push(`${at}: since "${vr.since}" is not a real ISO date`);
+      checkDated(vr.phases ?? [], `phases of ${vr.ruling}`, at, errors);
+      checkDated(vr.events ?? [], `events of ${vr.ruling}`, at, errors);
+      for (const e of vr.events ?? []) {
+        for (const d of e.domains ?? []) if (!under(d)) errors.push(`${at}: event "${e.title}" names "${d}", which is not one of the vendor's domains`);
+      }
+    }
+    const referenced = new Set(v.rulings.map((r) => r.ruling));
+    for (const d of v.domains) {
+      for (const s of d.scope ?? []) {
+        if (!referenced.has(s.ruling)) errors.push(`${at}: domain "${d.domain}" scopes ruling "${s.ruling}", which the vendor does not reference`);
+      }
     }
     for (const id of duplicates(v.rulings.map((r) => r.ruling))) errors.push(`${at}: ruling "${id}" referenced twice`);
     const own = new Set<string>();
@@ -92,6 +115,34 @@ function checkVendors(
 
 function namesOf(v: { name: string; aliases: string[]; legalNames?: string[] }): string[] {
   return [v.name, ...v.aliases, ...(v.legalNames ?? [])].map((n) => n.trim().toLowerCase());
+}
+
+/** Does `text` name `name` as a word (case-insensitive)? */
+function mentions(text: string, name: string): boolean {
+  const escaped = name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^A-Za-z0-9])${escaped}([^A-Za-z0-9]|$)`, 'i').test(text);
+}
+
+/**
+ * The texts by which rulings in effect on the dataset's review date list companies: their names,
+ * what they prohibit, their phases, their listing events, and the entities vendors are listed
+ * under. A proposal, a paused or a lifted ruling lists no one.
+ */
+function rulingListingTexts(ds: Dataset): { ruling: string; where: string; text: string }[] {
+  const day = ds.meta.reviewedOn;
+  const live = ds.rulings.filter((r) => !['proposed', 'paused', 'lifted', 'superseded'].includes(statusOn(r, day).state));
+  const liveIds = new Set(live.map((r) => r.id));
+  return [
+    ...live.flatMap((r) => [
+      { ruling: r.id, where: 'officialName', text: r.officialName },
+      { ruling: r.id, where: 'prohibits', text: r.prohibits },
+      ...r.phases.map((p) => ({ ruling: r.id, where: `phase ${p.date}`, text: p.change })),
+      ...(r.events ?? []).filter((e) => e.kind === 'listing').map((e) => ({ ruling: r.id, where: `event ${e.date}`, text: e.title })),
+    ]),
+    ...ds.vendors.flatMap((v) =>
+      v.rulings.filter((vr) => liveIds.has(vr.ruling)).flatMap((vr) => (vr.entities ?? []).map((text) => ({ ruling: vr.ruling, where: `entities of ${v.id}`, text }))),
+    ),
+  ];
 }
 
 export function validateDataset(raw: unknown, isHost: HostCheck): ValidationResult<Dataset> {
@@ -119,12 +170,15 @@ export function validateDataset(raw: unknown, isHost: HostCheck): ValidationResu
     else domainOwner.set(domain, who);
   };
 
+  const listingTexts = rulingListingTexts(ds);
   ds.notRestricted.forEach((n, i) => {
     const at = `notRestricted.${i} (${n.id})`;
     for (const d of n.domains) claim(d, `notRestricted ${n.id}`, at);
     for (const name of [n.name, ...n.aliases]) {
       const vendor = vendorNames.get(name.trim().toLowerCase());
       if (vendor) errors.push(`${at}: name "${name}" equals a name or alias of vendor "${vendor}"`);
+      const listedBy = listingTexts.find(({ text }) => mentions(text, name));
+      if (listedBy) errors.push(`${at}: "${name}" is named by ruling "${listedBy.ruling}" (${listedBy.where}), so it may not be called not restricted`);
     }
   });
 
@@ -141,6 +195,10 @@ export function validateDataset(raw: unknown, isHost: HostCheck): ValidationResu
   for (const d of [ds.meta.reviewedOn, ...ds.meta.changelog.map((c) => c.date)]) {
     if (!isIsoDay(d)) errors.push(`meta: "${d}" is not a real ISO date`);
   }
+  ds.rulings.forEach((r, i) => {
+    const late = r.sources.find((s) => s.accessed && s.accessed > ds.meta.reviewedOn);
+    if (late) errors.push(`rulings.${i} (${r.id}): source accessed ${late.accessed}, after meta.reviewedOn ${ds.meta.reviewedOn}`);
+  });
 
   return errors.length ? { errors } : { dataset: ds, errors };
 }

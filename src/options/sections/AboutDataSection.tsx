@@ -1,13 +1,18 @@
-// Options: about the data — its version, review date, counts, changelog, and problems in the
+// Options: about the data — its version, how fresh it is (reviewed through the oldest ruling
+// verification; rulings not verified for 180 days), counts, changelog, and problems in the
 // administrator's policy.
 import { formatDay, t } from '../../shared/format';
 import { dataset } from '../../core/dataset';
+import { isStale, reviewedThrough } from '../../core/dataset/freshness';
+import { today } from '../../core/dates';
 import { Section } from '../controls';
 import type { State } from '../use-options';
 
 export function AboutDataSection({ state }: { state: State }) {
   const meta = dataset.meta;
   const orgVendors = state.policy.organisationVendors;
+  const through = reviewedThrough(dataset) ?? meta.reviewedOn;
+  const stale = dataset.rulings.filter((r) => isStale(r, today()));
   return (
     <Section id="data" title={t('optionsDataTitle')}>
       <dl class="facts">
@@ -15,7 +20,12 @@ export function AboutDataSection({ state }: { state: State }) {
         <dd>{meta.version}</dd>
         <dt>{t('optionsDataReviewed')}</dt>
         <dd>
-          <time dateTime={meta.reviewedOn}>{formatDay(meta.reviewedOn)}</time>
+          <time dateTime={through}>{formatDay(through)}</time>
+          <p class="muted small">{t('optionsDataReviewedNote', formatDay(meta.reviewedOn))}</p>
+        </dd>
+        <dt>{t('optionsDataStale')}</dt>
+        <dd class={stale.length ? 'stale' : ''}>
+          {stale.length ? stale.map((r) => `${r.shortName} (${formatDay(r.lastVerified)})`).join('; ') : t('optionsDataStaleNone')}
         </dd>
         <dt>{t('optionsDataCounts')}</dt>
         <dd>{t('optionsDataCountsValue', [String(dataset.vendors.length), String(dataset.rulings.length)])}</dd>

@@ -4,7 +4,7 @@ import { t } from '../../shared/format';
 import { resetSettings } from '../../shared/settings-store';
 import type { UserSettingKey } from '../../core/settings';
 import { Section } from '../controls';
-import { download } from '../download';
+import { download } from '../../shared/download';
 import { today } from '../../core/dates';
 import { buildExport, MAX_IMPORT_BYTES, parseImport } from '../../core/settings-file';
 import type { SettingsProps } from '../use-options';

@@ -4,7 +4,7 @@ import { clearDecisionLog } from '../../shared/decision-log-store';
 import { toCsv, type LogEntry } from '../../core/decision-log';
 import { displayHost } from '../../core/host';
 import { Section, Toggle } from '../controls';
-import { download } from '../download';
+import { download } from '../../shared/download';
 import { today } from '../../core/dates';
 import type { SettingsProps } from '../use-options';
 

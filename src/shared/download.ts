@@ -1,4 +1,4 @@
-// Saving a file from the options page (the settings backup, the decision log as CSV).
+// Saving a file from an extension page (the settings backup, the decision log, a screening export).
 export function download(name: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = Object.assign(document.createElement('a'), { href: url, download: name });

@@ -1,0 +1,180 @@
+// The results: a table that renders only the rows in view (10,000 rows would be 60,000 cells of
+// DOM to lay out on every sort), with a fixed row height so the scroll position alone says which
+// rows those are. Keyboard: the row in focus moves with the arrow keys, Page Up/Down, Home and
+// End; it is the row the detail panel explains. Column headers sort.
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { RowResult } from '../core/screen/screen';
+import { resultClass, type SortKey } from '../core/screen/results';
+import { classText, confidenceText } from '../core/screen/describe';
+import { t } from '../shared/format';
+import { looked, msg, rowResult, rowWhy } from './text';
+
+const ROW_HEIGHT = 44;
+const OVERSCAN = 6;
+
+export interface Sort {
+  key: SortKey;
+  descending: boolean;
+}
+
+const COLUMNS: { key: SortKey | null; label: string; cls: string }[] = [
+  { key: 'row', label: 'screenColRow', cls: 'c-row' },
+  { key: 'input', label: 'screenColInput', cls: 'c-input' },
+  { key: 'result', label: 'screenColResult', cls: 'c-result' },
+  { key: 'entry', label: 'screenColEntry', cls: 'c-entry' },
+  { key: 'confidence', label: 'screenColConfidence', cls: 'c-conf' },
+  { key: null, label: 'screenColWhy', cls: 'c-why' },
+];
+
+interface ResultsTableProps {
+  rows: readonly RowResult[];
+  active: number;
+  onActive: (index: number) => void;
+  sort: Sort;
+  onSort: (s: Sort) => void;
+}
+
+interface RowView {
+  looked: string;
+  result: string;
+  chip: string;
+  chipClass: string;
+  confidence: string;
+  why: string;
+}
+
+// A row's words, worked out the first time it scrolls into view and kept: scrolling back and
+// forth through 10,000 rows then costs no message look-ups.
+const views = new WeakMap<RowResult, RowView>();
+function viewOf(r: RowResult): RowView {
+  let v = views.get(r);
+  if (v) return v;
+  const c = resultClass(r);
+  const m = r.match;
+  v = {
+    looked: looked(r),
+    result: rowResult(r),
+    chip: classText(c, msg),
+    chipClass: c === 'none' ? 'chip-none' : c === 'not-restricted' ? 'sev-none' : c === 'reported-link' || c === 'nothing-in-force' ? 'sev-watch' : `sev-${c}`,
+    confidence: m ? confidenceText(m, msg) : '',
+    why: m ? rowWhy(m) : '',
+  };
+  views.set(r, v);
+  return v;
+}
+
+export function ResultsTable({ rows, active, onActive, sort, onSort }: ResultsTableProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // The window of rows to render; state changes (and so renders) only when it moves by a row.
+  const [view, setView] = useState({ first: 0, count: 14 });
+  const focusRow = useRef(false);
+  const place = (el: HTMLElement) => {
+    const next = { first: Math.floor(el.scrollTop / ROW_HEIGHT), count: Math.ceil(el.clientHeight / ROW_HEIGHT) + 1 };
+    setView((v) => (v.first === next.first && v.count === next.count ? v : next));
+  };
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const measure = () => place(el);
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // After a key moved the active row: bring it into view, then focus it once it is rendered.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || !focusRow.current) return;
+    const head = (el.querySelector('thead') as HTMLElement | null)?.offsetHeight ?? 0;
+    const top = active * ROW_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight - head) el.scrollTop = top + ROW_HEIGHT - el.clientHeight + head;
+    const row = el.querySelector<HTMLElement>(`tr[data-index="${active}"]`);
+    if (row) {
+      row.focus({ preventScroll: true });
+      focusRow.current = false;
+    } else place(el);
+  });
+
+  const first = Math.max(0, view.first - OVERSCAN);
+  const last = Math.min(rows.length, view.first + view.count + OVERSCAN);
+  const page = Math.max(1, view.count - 2);
+
+  const move = (to: number) => {
+    const next = Math.max(0, Math.min(rows.length - 1, to));
+    focusRow.current = true;
+    onActive(next);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
+    if (e.key in steps) move(active + steps[e.key]!);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(rows.length - 1);
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div class="table-scroll" ref={scroller} onScroll={(e) => place(e.currentTarget as HTMLElement)}>
+      <table class="results-table" aria-rowcount={rows.length + 1} aria-describedby="table-hint">
+        <thead>
+          <tr aria-rowindex={1}>
+            {COLUMNS.map((c) => {
+              const sorted = c.key !== null && sort.key === c.key;
+              return (
+                <th key={c.label} scope="col" class={c.cls} aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+                  {c.key ? (
+                    <button type="button" class="sort" onClick={() => onSort({ key: c.key!, descending: sorted ? !sort.descending : false })}>
+                      {t(c.label)}
+                      <span class="sort-mark" aria-hidden="true">
+                        {sorted ? (sort.descending ? '▼' : '▲') : ''}
+                      </span>
+                    </button>
+                  ) : (
+                    t(c.label)
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody onKeyDown={onKeyDown}>
+          {first > 0 && <tr class="spacer" aria-hidden="true" style={{ height: `${first * ROW_HEIGHT}px` }} />}
+          {rows.slice(first, last).map((r, k) => {
+            const i = first + k;
+            const v = viewOf(r);
+            return (
+              <tr
+                key={r.row}
+                data-index={i}
+                data-row={r.row}
+                aria-rowindex={i + 2}
+                aria-current={i === active ? "true" : undefined}
+                tabIndex={i === active ? 0 : -1}
+                class={i === active ? 'active' : undefined}
+                onClick={() => onActive(i)}
+              >
+                <td class="c-row">{r.row}</td>
+                <td class="c-input" title={v.looked}>
+                  {v.looked || <span class="muted">—</span>}
+                </td>
+                <td class="c-result" title={v.result}>
+                  <span class={`chip ${v.chipClass}`}>{v.chip}</span>
+                </td>
+                <td class="c-entry">{r.match?.verdict.name ?? ''}</td>
+                <td class="c-conf">{r.match ? <span class={`conf conf-${r.match.grade.confidence}`}>{v.confidence}</span> : ''}</td>
+                <td class="c-why" title={v.why || undefined}>
+                  {v.why}
+                </td>
+              </tr>
+            );
+          })}
+          {last < rows.length && <tr class="spacer" aria-hidden="true" style={{ height: `${(rows.length - last) * ROW_HEIGHT}px` }} />}
+        </tbody>
+      </table>
+      {rows.length === 0 && <p class="empty-rows">{t('screenNoRowsShown')}</p>}
+    </div>
+  );
+}
