@@ -80,6 +80,13 @@ interface Frame {
   scripts: { name: string; duration: number }[];
 }
 
+/** One long frame in a line: its length, and how much of it was script, rendering, or neither (5 ms+ scripts only). */
+function frameLine(f: Frame): string {
+  const script = f.scripts.reduce((s, x) => s + x.duration, 0);
+  const other = Math.max(0, f.duration - script - f.render);
+  return `${f.duration.toFixed(0)} ms = script ${script.toFixed(0)} + render ${f.render.toFixed(0)} + other ${other.toFixed(0)}${f.scripts.length ? ` [${f.scripts.map((x) => `${x.name} ${x.duration.toFixed(0)}`).join('; ')}]` : ''}`;
+}
+
 /** Runs in the page before its scripts: records every long animation frame with the phase it fell in. */
 function recordFrames(): void {
   const w = window as unknown as { __frames: Frame[]; __phase: string };
@@ -87,9 +94,9 @@ function recordFrames(): void {
   w.__phase = 'load';
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      const f = e as unknown as { renderStart: number; startTime: number; duration: number; blockingDuration: number; scripts: { invoker: string; sourceFunctionName: string; duration: number }[] };
+      const f = e as unknown as { renderStart: number; startTime: number; duration: number; blockingDuration: number; scripts: { invoker: string; sourceFunctionName: string; sourceURL: string; duration: number }[] };
       const render = f.renderStart ? f.startTime + f.duration - f.renderStart : 0;
-      w.__frames.push({ phase: w.__phase, duration: f.duration, render, blocking: f.blockingDuration, scripts: f.scripts.map((x) => ({ name: `${x.invoker} ${x.sourceFunctionName}`.trim(), duration: x.duration })) });
+      w.__frames.push({ phase: w.__phase, duration: f.duration, render, blocking: f.blockingDuration, scripts: f.scripts.map((x) => ({ name: `${x.invoker} ${x.sourceFunctionName} ${x.sourceURL.replace(/^.*\//, '')}`.trim(), duration: x.duration })) });
     }
   }).observe({ type: 'long-animation-frame', buffered: true });
 }
@@ -171,6 +178,7 @@ export default async function main(): Promise<{ results: object[] }> {
       const worst = Math.max(0, ...mine.map((f) => f.duration));
       const top = mine.sort((a, b) => b.duration - a.duration)[0];
       console.log(`${p}: ${mine.length} frames over ${FRAME_MS} ms${top ? `, longest ${worst.toFixed(0)} ms (blocking ${top.blocking.toFixed(0)} ms, render ${top.render.toFixed(0)} ms; scripts: ${top.scripts.map((x) => `${x.name} ${x.duration.toFixed(0)} ms`).join(', ') || 'none'})` : ''}`);
+      if (process.env.BENCH_VERBOSE) for (const f of mine) console.log(`  ${frameLine(f)}`);
       results.push({ text: `page, ${ROWS.toLocaleString('en')} rows, ${p}: longest animation frame ${mine.length ? `${worst.toFixed(0)} ms` : `under ${FRAME_MS} ms (none reported)`} / ${FRAME_MS} ms`, ok: mine.length === 0 });
     }
     // Control: the same scrolling on a static page with no script at all. Frames over 50 ms there

@@ -8,11 +8,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import browser from '../shared/browser';
 import { dataset } from '../core/dataset';
 import type { Audience } from '../core/dataset/severity';
-import { buildSearchIndex, type SearchIndex } from '../core/search';
 import { columnTitles, guessColumns } from '../core/screen/columns';
 import { exportCsv } from '../core/screen/export';
 import { filterRows, NO_FILTER, sortRows, type RowFilter } from '../core/screen/results';
-import { createScreener, inputRows, type RowResult, type Screener } from '../core/screen/screen';
+import { inputRows, verdictCache, type RowResult } from '../core/screen/screen';
+import type { EntryRef, Verdict } from '../core/screen/verdict';
 import { decodeBytes, MAX_BYTES, readTableInPieces, type Table, type TableError } from '../core/screen/table';
 import type { Ruling, Vendor } from '../core/dataset/schema';
 import { download } from '../shared/download';
@@ -27,7 +27,7 @@ import { Report } from './Report';
 import { ResultsTable, type Sort } from './ResultsTable';
 import { RowDetail } from './RowDetail';
 import { Filters } from './Filters';
-import { nextFrame, screenInSlices, type Run } from './run';
+import { nextFrame, screenInWorker, type Run } from './run';
 import { msg } from './text';
 import '../shared/page.css';
 import '../ui/ui.css';
@@ -79,15 +79,15 @@ function App() {
       .catch(() => undefined);
   }, []);
 
-  const index = useMemo<SearchIndex>(() => buildSearchIndex({ dataset, organisationVendors: org.vendors }), [org]);
-  const screeners = useMemo(() => new Map<Audience, Screener>(), [index]);
-  const screenerFor = useCallback(
+  // The worker screens; the page holds the verdicts its rows point to, one per entry and audience.
+  const verdicts = useMemo(() => new Map<Audience, (ref: EntryRef) => Verdict | null>(), [org]);
+  const verdictsFor = useCallback(
     (a: Audience) => {
-      let s = screeners.get(a);
-      if (!s) screeners.set(a, (s = createScreener({ dataset, orgVendors: org.vendors, orgRulings: org.rulings }, { audience: a, today, index })));
-      return s;
+      let v = verdicts.get(a);
+      if (!v) verdicts.set(a, (v = verdictCache({ dataset, orgVendors: org.vendors, orgRulings: org.rulings }, a, today)));
+      return v;
     },
-    [screeners, org, index, today],
+    [verdicts, org, today],
   );
 
   const table = loaded?.table ?? null;
@@ -110,7 +110,8 @@ function App() {
       }
       const total = input.rows.length;
       setPhase({ kind: 'screening', done: 0, total });
-      const r = screenInSlices(input.rows, s.columns, screenerFor(s.audience), (done) => setPhase({ kind: 'screening', done, total }));
+      const job = { rows: input.rows, columns: s.columns, audience: s.audience, today, org, verdict: verdictsFor(s.audience) };
+      const r = screenInWorker(job, (done) => setPhase({ kind: 'screening', done, total }));
       run.current = r;
       r.done.then(
         ({ results: rows, cancelled }) => {
@@ -125,7 +126,7 @@ function App() {
         },
       );
     },
-    [screenerFor],
+    [verdictsFor, today, org],
   );
 
   const load = async (source: string, text: string, separator: Setup['separator'] = 'auto', keep?: Pick<Setup, 'audience'>) => {

@@ -1,9 +1,11 @@
-// Screening 10,000 rows without freezing the page: rows are screened in slices of a few
-// milliseconds, one slice per animation frame, so the page paints (the progress bar) and answers
-// input (Cancel) between slices.
-import type { InputRow, RowResult, Screener } from '../core/screen/screen';
-
-const SLICE_MS = 8;
+// Screening 10,000 rows without freezing the page: the rows are screened in a worker
+// (screen.worker.ts), which sends them back in batches; the page only adds each batch to the
+// results and moves the progress bar, so it paints and answers input (Cancel) throughout.
+import type { Audience } from '../core/dataset/severity';
+import type { Ruling, Vendor } from '../core/dataset/schema';
+import type { InputRow, RowResult } from '../core/screen/screen';
+import type { EntryRef, Verdict } from '../core/screen/verdict';
+import { fromWire, type ScreenBatch, type ScreenRequest } from '../core/screen/wire';
 
 /**
  * Resolves after the browser's next paint. Yielding to the event loop alone is not enough: a
@@ -35,23 +37,51 @@ export interface Run {
   cancel(): void;
 }
 
-export function screenInSlices(rows: readonly InputRow[], columns: readonly number[], screener: Screener, onProgress: (done: number) => void): Run {
-  let cancelled = false;
+export interface ScreenJob {
+  rows: InputRow[];
+  columns: number[];
+  audience: Audience;
+  today: string;
+  org: { vendors: Vendor[]; rulings: Ruling[] };
+  /** The page's verdicts (cached), which the worker's rows are matched back to. */
+  verdict: (ref: EntryRef) => Verdict | null;
+}
+
+export function screenInWorker(job: ScreenJob, onProgress: (done: number) => void): Run {
+  const worker = new Worker(new URL('./screen.worker.ts', import.meta.url));
   const results: RowResult[] = [];
-  const done = (async () => {
-    let i = 0;
-    while (i < rows.length && !cancelled) {
-      const start = performance.now();
-      while (i < rows.length && performance.now() - start < SLICE_MS) results.push(screener.row(rows[i++]!, columns));
-      onProgress(i);
-      await nextFrame();
+  let finish: (r: { results: RowResult[]; cancelled: boolean }) => void = () => undefined;
+  let fail: (e: Error) => void = () => undefined;
+  const done = new Promise<{ results: RowResult[]; cancelled: boolean }>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  worker.onmessage = ({ data }: MessageEvent<ScreenBatch>) => {
+    try {
+      for (const w of data.rows) results.push(fromWire(w, job.verdict));
+    } catch (e) {
+      worker.terminate();
+      return fail(e as Error);
     }
-    return { results, cancelled };
-  })();
+    onProgress(data.done);
+    if (data.done === job.rows.length) {
+      worker.terminate();
+      finish({ results, cancelled: false });
+    }
+  };
+  worker.onerror = (e) => {
+    worker.terminate();
+    fail(new Error(e.message || 'the screening worker failed'));
+  };
+  // Only the chosen columns' cells cross to the worker: less to copy on the page's thread.
+  const rows = job.rows.map((r) => ({ row: r.row, cells: job.columns.map((c) => r.cells[c] ?? '') }));
+  const request: ScreenRequest = { rows, columns: job.columns.map((_, i) => i), audience: job.audience, today: job.today, orgVendors: job.org.vendors, orgRulings: job.org.rulings };
+  worker.postMessage(request);
   return {
     done,
     cancel: () => {
-      cancelled = true;
+      worker.terminate();
+      finish({ results, cancelled: true });
     },
   };
 }

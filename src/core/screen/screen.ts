@@ -1,7 +1,7 @@
 // Supplier screening: each row of a supplier list looked up with the popup's own lookup
 // (core/search.ts: names, brands, typos, domains and URLs through the same matcher as the
 // banner), graded for confidence (core/confidence.ts), and explained with the verdict the popup
-// gives (verdict.ts). Pure and synchronous: the page runs it in slices, the CLI in one loop.
+// gives (verdict.ts). Pure and synchronous: the page runs it in a worker, the CLI in one loop.
 import { compareGrades, type Grade } from '../confidence';
 import { parseLookupInput } from '../host';
 import { buildSearchIndex, search, type SearchHit, type SearchIndex } from '../search';
@@ -68,14 +68,19 @@ interface ScreenerOptions {
   index?: SearchIndex;
 }
 
-export function createScreener(data: VerdictData, { audience, today, index: given }: ScreenerOptions): Screener {
-  const index = given ?? buildSearchIndex({ dataset: data.dataset, organisationVendors: data.orgVendors ?? [] });
+/** Verdicts by entry, each worked out once: a list names the same few vendors many times. */
+export function verdictCache(data: VerdictData, audience: Audience, today: string): (ref: EntryRef) => Verdict | null {
   const verdicts = new Map<string, Verdict | null>();
-  const verdict = (ref: EntryRef) => {
+  return (ref) => {
     const key = `${ref.kind}:${ref.id}`;
     if (!verdicts.has(key)) verdicts.set(key, verdictFor(ref, data, audience, today));
     return verdicts.get(key)!;
   };
+}
+
+export function createScreener(data: VerdictData, { audience, today, index: given }: ScreenerOptions): Screener {
+  const index = given ?? buildSearchIndex({ dataset: data.dataset, organisationVendors: data.orgVendors ?? [] });
+  const verdict = verdictCache(data, audience, today);
 
   const lookUp = (cell: string, column: number): RowMatch | null => {
     const text = cell.slice(0, MAX_CELL).trim();
