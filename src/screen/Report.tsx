@@ -7,10 +7,10 @@ import { audienceText, classText, forYouText, sourcesOf } from '../core/screen/d
 import { countRows, RESULT_CLASSES } from '../core/screen/results';
 import type { RowResult } from '../core/screen/screen';
 import type { Source } from '../core/screen/verdict';
-import { formatDay, t } from '../shared/format';
+import { t } from '../shared/format';
 import { Logo } from '../ui/Logo';
 import { confidenceText } from '../core/screen/describe';
-import { asOf, looked, msg, rowResult, rowWhy, ruling } from './text';
+import { asOf, day, looked, msg, rowResult, rowWhy, ruling } from './text';
 
 interface ReportProps {
   source: string;
@@ -36,12 +36,12 @@ export function Report({ source, columns, audience, all, shown, filtered, screen
         <Logo size={28} />
         <div>
           <h1>{t('screenReportTitle')}</h1>
-          <p>{t('screenReportLine', [source, formatDay(screenedOn)])}</p>
+          <p>{t('screenReportLine', [source, day(screenedOn)])}</p>
         </div>
       </header>
       <dl class="report-facts">
         <dt>{t('screenReportData')}</dt>
-        <dd>{t('detailsDataset', [dataset.meta.version, formatDay(dataset.meta.reviewedOn)])}</dd>
+        <dd>{t('detailsDataset', [dataset.meta.version, day(dataset.meta.reviewedOn)])}</dd>
         <dt>{t('screenAudience')}</dt>
         <dd>{audienceText(audience, msg)}</dd>
         <dt>{t('screenReportColumns')}</dt>
@@ -98,7 +98,7 @@ export function Report({ source, columns, audience, all, shown, filtered, screen
           })}
         </tbody>
       </table>
-      <p class="note">{t('screenReportNoMatch', formatDay(asOf))}</p>
+      <p class="note">{t('screenReportNoMatch', day(asOf))}</p>
       {sources.length > 0 && (
         <section>
           <h2>{t('bannerSources')}</h2>

@@ -10,7 +10,7 @@ import { t } from '../shared/format';
 import { looked, msg, rowResult, rowWhy } from './text';
 
 const ROW_HEIGHT = 44;
-const OVERSCAN = 6;
+const OVERSCAN = 3;
 
 export interface Sort {
   key: SortKey;
@@ -100,6 +100,9 @@ export function ResultsTable({ rows, active, onActive, sort, onSort }: ResultsTa
 
   const first = Math.max(0, view.first - OVERSCAN);
   const last = Math.min(rows.length, view.first + view.count + OVERSCAN);
+  // Rows are keyed by their place modulo the window's size: a row scrolled out is reused for the
+  // row scrolled in (its text replaced, not its elements), and a small scroll moves one element.
+  const slots = view.count + 2 * OVERSCAN + 1;
   const page = Math.max(1, view.count - 2);
 
   const move = (to: number) => {
@@ -147,7 +150,7 @@ export function ResultsTable({ rows, active, onActive, sort, onSort }: ResultsTa
             const v = viewOf(r);
             return (
               <tr
-                key={r.row}
+                key={i % slots}
                 data-index={i}
                 data-row={r.row}
                 aria-rowindex={i + 2}

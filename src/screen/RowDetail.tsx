@@ -2,9 +2,9 @@
 // citations and dates, the "for you" line and the sources; or what no match means.
 import { confidenceText, forYouText, sourcesOf } from '../core/screen/describe';
 import type { RowResult } from '../core/screen/screen';
-import { formatDay, msgKey, t } from '../shared/format';
+import { msgKey, t } from '../shared/format';
 import { Sources } from '../ui/Ruling';
-import { asOf, looked, msg, rowResult, rowWhy, ruling } from './text';
+import { asOf, day, looked, msg, rowResult, rowWhy, ruling } from './text';
 
 export function RowDetail({ row, onOpen }: { row: RowResult | undefined; onOpen: (id: string) => void }) {
   if (!row) return <aside class="detail card" aria-label={t('screenDetailTitle')} />;
@@ -21,7 +21,7 @@ export function RowDetail({ row, onOpen }: { row: RowResult | undefined; onOpen:
           <p class="detail-result">
             <span class="chip chip-none">{rowResult(row)}</span>
           </p>
-          <p class="muted">{t('screenNoMatchBody', formatDay(asOf))}</p>
+          <p class="muted">{t('screenNoMatchBody', day(asOf))}</p>
         </>
       ) : (
         <>

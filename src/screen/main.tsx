@@ -16,7 +16,7 @@ import type { EntryRef, Verdict } from '../core/screen/verdict';
 import { decodeBytes, MAX_BYTES, readTableInPieces, type Table, type TableError } from '../core/screen/table';
 import type { Ruling, Vendor } from '../core/dataset/schema';
 import { download } from '../shared/download';
-import { formatDay, msgKey, t } from '../shared/format';
+import { msgKey, t } from '../shared/format';
 import { today as todayIso } from '../core/dates';
 import { detailsUrl } from '../shared/pages';
 import { loadSettings } from '../shared/settings-store';
@@ -28,7 +28,7 @@ import { ResultsTable, type Sort } from './ResultsTable';
 import { RowDetail } from './RowDetail';
 import { Filters } from './Filters';
 import { nextFrame, screenInWorker, type Run } from './run';
-import { msg } from './text';
+import { day, msg } from './text';
 import '../shared/page.css';
 import '../ui/ui.css';
 import './screen.css';
@@ -110,7 +110,7 @@ function App() {
       }
       const total = input.rows.length;
       setPhase({ kind: 'screening', done: 0, total });
-      const job = { rows: input.rows, columns: s.columns, audience: s.audience, today, org, verdict: verdictsFor(s.audience) };
+      const job = { text: l.text, separator: l.table.separator ?? 'line', header: s.header, columns: s.columns, audience: s.audience, today, org, verdict: verdictsFor(s.audience) } as const;
       const r = screenInWorker(job, (done) => setPhase({ kind: 'screening', done, total }));
       run.current = r;
       r.done.then(
@@ -258,7 +258,7 @@ function App() {
         <div class="status-line" role="status" aria-live="polite">
           {phase.kind === 'reading' && t('screenReading')}
           {screening && t('screenProgress', [phase.done.toLocaleString(), phase.total.toLocaleString()])}
-          {phase.kind === 'done' && (phase.cancelled ? t('screenCancelled', String(results.length)) : t('screenDone', [String(results.length), formatDay(dataset.meta.reviewedOn)]))}
+          {phase.kind === 'done' && (phase.cancelled ? t('screenCancelled', String(results.length)) : t('screenDone', [String(results.length), day(dataset.meta.reviewedOn)]))}
         </div>
         {screening && (
           <div class="progress-row">
@@ -284,7 +284,7 @@ function App() {
           </section>
         )}
       </main>
-      <footer class="screen-foot muted small">{t('detailsDataset', [dataset.meta.version, formatDay(dataset.meta.reviewedOn)])}</footer>
+      <footer class="screen-foot muted small">{t('detailsDataset', [dataset.meta.version, day(dataset.meta.reviewedOn)])}</footer>
     </>
   );
 }

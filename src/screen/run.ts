@@ -1,9 +1,8 @@
 // Screening 10,000 rows without freezing the page: the rows are screened in a worker
 // (screen.worker.ts), which sends them back in batches; the page only adds each batch to the
 // results and moves the progress bar, so it paints and answers input (Cancel) throughout.
-import type { Audience } from '../core/dataset/severity';
 import type { Ruling, Vendor } from '../core/dataset/schema';
-import type { InputRow, RowResult } from '../core/screen/screen';
+import type { RowResult } from '../core/screen/screen';
 import type { EntryRef, Verdict } from '../core/screen/verdict';
 import { fromWire, type ScreenBatch, type ScreenRequest } from '../core/screen/wire';
 
@@ -37,11 +36,7 @@ export interface Run {
   cancel(): void;
 }
 
-export interface ScreenJob {
-  rows: InputRow[];
-  columns: number[];
-  audience: Audience;
-  today: string;
+export interface ScreenJob extends Omit<ScreenRequest, 'orgVendors' | 'orgRulings'> {
   org: { vendors: Vendor[]; rulings: Ruling[] };
   /** The page's verdicts (cached), which the worker's rows are matched back to. */
   verdict: (ref: EntryRef) => Verdict | null;
@@ -64,7 +59,7 @@ export function screenInWorker(job: ScreenJob, onProgress: (done: number) => voi
       return fail(e as Error);
     }
     onProgress(data.done);
-    if (data.done === job.rows.length) {
+    if (data.done === data.total) {
       worker.terminate();
       finish({ results, cancelled: false });
     }
@@ -73,10 +68,8 @@ export function screenInWorker(job: ScreenJob, onProgress: (done: number) => voi
     worker.terminate();
     fail(new Error(e.message || 'the screening worker failed'));
   };
-  // Only the chosen columns' cells cross to the worker: less to copy on the page's thread.
-  const rows = job.rows.map((r) => ({ row: r.row, cells: job.columns.map((c) => r.cells[c] ?? '') }));
-  const request: ScreenRequest = { rows, columns: job.columns.map((_, i) => i), audience: job.audience, today: job.today, orgVendors: job.org.vendors, orgRulings: job.org.rulings };
-  worker.postMessage(request);
+  const { org, verdict: _, ...rest } = job;
+  worker.postMessage({ ...rest, orgVendors: org.vendors, orgRulings: org.rulings } satisfies ScreenRequest);
   return {
     done,
     cancel: () => {

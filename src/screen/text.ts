@@ -8,8 +8,12 @@ import { formatDay, t } from '../shared/format';
 
 export const msg: Msg = t;
 export const asOf = dataset.meta.reviewedOn;
-export const rowResult = (r: RowResult) => resultText(r, msg, asOf, formatDay);
+// formatDay builds an Intl.DateTimeFormat on every call; the page names a handful of days, in
+// every row and on every render, so each is formatted once.
+const days = new Map<string, string>();
+export const day = (iso: string) => days.get(iso) ?? days.set(iso, formatDay(iso)).get(iso)!;
+export const rowResult = (r: RowResult) => resultText(r, msg, asOf, day);
 export const rowWhy = (m: RowMatch) => whyText(m, msg);
-export const ruling = (r: RulingLine) => rulingText(r, msg, formatDay);
+export const ruling = (r: RulingLine) => rulingText(r, msg, day);
 /** The looked-up cells of a row, as one line. */
 export const looked = (r: RowResult) => r.cells.filter(Boolean).join(' · ');

@@ -66,22 +66,26 @@ function textKey(r: RowResult, key: 'input' | 'entry'): string {
 
 /**
  * Rows sorted by `key` (ascending: row number, A–Z, most serious first, surest first); ties keep
- * row order.
+ * row order. Each row's key is looked up once, before sorting, not in every comparison.
  */
 export function sortRows(rows: readonly RowResult[], key: SortKey, descending = false): RowResult[] {
   const sign = descending ? -1 : 1;
   if (key === 'row') return descending ? [...rows].reverse() : [...rows];
+  const order = rows.map((_, i) => i);
   if (key === 'input' || key === 'entry') {
+    const texts = rows.map((r) => textKey(r, key));
     // Empty text last either way.
-    return [...rows].sort((a, b) => {
-      const ta = textKey(a, key);
-      const tb = textKey(b, key);
+    order.sort((a, b) => {
+      const ta = texts[a]!;
+      const tb = texts[b]!;
       if (!ta !== !tb) return ta ? -1 : 1;
-      return (ta < tb ? -sign : ta > tb ? sign : 0) || a.row - b.row;
+      return (ta < tb ? -sign : ta > tb ? sign : 0) || rows[a]!.row - rows[b]!.row;
     });
+  } else {
+    const ranks = rows.map((r) => (key === 'result' ? RESULT_CLASSES.indexOf(resultClass(r)) : confidenceRank(r)));
+    order.sort((a, b) => sign * (ranks[a]! - ranks[b]!) || rows[a]!.row - rows[b]!.row);
   }
-  const rank = new Map(rows.map((r) => [r, key === 'result' ? RESULT_CLASSES.indexOf(resultClass(r)) : confidenceRank(r)]));
-  return [...rows].sort((a, b) => sign * (rank.get(a)! - rank.get(b)!) || a.row - b.row);
+  return order.map((i) => rows[i]!);
 }
 
 type Counts = Record<ResultClass, number> & { total: number; matched: number; low: number };

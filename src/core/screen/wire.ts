@@ -3,12 +3,18 @@
 // copy and the page's rows share one verdict object per entry, as rows screened in the page would.
 import type { Audience } from '../dataset/severity';
 import type { Ruling, Vendor } from '../dataset/schema';
-import type { InputRow, RowMatch, RowResult } from './screen';
+import type { RowMatch, RowResult } from './screen';
+import type { SeparatorChoice } from './table';
 import type { EntryRef, Verdict } from './verdict';
 
-/** Page → worker: screen these rows. */
+/**
+ * Page → worker: screen this text. The page has read it already (to pick the columns); the worker
+ * reads it again with the separator found, which is cheaper for the page than copying its rows.
+ */
 export interface ScreenRequest {
-  rows: InputRow[];
+  text: string;
+  separator: SeparatorChoice;
+  header: boolean;
   columns: number[];
   audience: Audience;
   today: string;
@@ -23,10 +29,11 @@ export interface WireRow {
   match: WireMatch | null;
 }
 
-/** Worker → page: the next rows screened, in order, and how many are screened so far. */
+/** Worker → page: the next rows screened, in order, how many are screened so far, and of how many. */
 export interface ScreenBatch {
   rows: WireRow[];
   done: number;
+  total: number;
 }
 
 export function toWire(r: RowResult): WireRow {
