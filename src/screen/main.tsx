@@ -11,8 +11,7 @@ import type { Audience } from '../core/dataset/severity';
 import { columnTitles, guessColumns } from '../core/screen/columns';
 import { exportCsv } from '../core/screen/export';
 import { filterRows, NO_FILTER, sortRows, type RowFilter } from '../core/screen/results';
-import { inputRows, verdictCache, type RowResult } from '../core/screen/screen';
-import type { EntryRef, Verdict } from '../core/screen/verdict';
+import { inputRows, type RowResult } from '../core/screen/screen';
 import { decodeBytes, MAX_BYTES, readTableInPieces, type Table, type TableError } from '../core/screen/table';
 import type { Ruling, Vendor } from '../core/dataset/schema';
 import { download } from '../shared/download';
@@ -79,16 +78,6 @@ function App() {
       .catch(() => undefined);
   }, []);
 
-  // The worker screens; the page holds the verdicts its rows point to, one per entry and audience.
-  const verdicts = useMemo(() => new Map<Audience, (ref: EntryRef) => Verdict | null>(), [org]);
-  const verdictsFor = useCallback(
-    (a: Audience) => {
-      let v = verdicts.get(a);
-      if (!v) verdicts.set(a, (v = verdictCache({ dataset, orgVendors: org.vendors, orgRulings: org.rulings }, a, today)));
-      return v;
-    },
-    [verdicts, org, today],
-  );
 
   const table = loaded?.table ?? null;
   const titles = useMemo(() => (table && setup ? columnTitles(table.rows, setup.header, (l) => t('screenColumn', l)) : []), [table, setup?.header]);
@@ -110,7 +99,7 @@ function App() {
       }
       const total = input.rows.length;
       setPhase({ kind: 'screening', done: 0, total });
-      const job = { text: l.text, separator: l.table.separator ?? 'line', header: s.header, columns: s.columns, audience: s.audience, today, org, verdict: verdictsFor(s.audience) } as const;
+      const job = { text: l.text, separator: l.table.separator ?? 'line', header: s.header, columns: s.columns, audience: s.audience, today, org } as const;
       const r = screenInWorker(job, (done) => setPhase({ kind: 'screening', done, total }));
       run.current = r;
       r.done.then(
@@ -126,7 +115,7 @@ function App() {
         },
       );
     },
-    [verdictsFor, today, org],
+    [today, org],
   );
 
   const load = async (source: string, text: string, separator: Setup['separator'] = 'auto', keep?: Pick<Setup, 'audience'>) => {

@@ -3,7 +3,7 @@
 // results and moves the progress bar, so it paints and answers input (Cancel) throughout.
 import type { Ruling, Vendor } from '../core/dataset/schema';
 import type { RowResult } from '../core/screen/screen';
-import type { EntryRef, Verdict } from '../core/screen/verdict';
+import type { Verdict } from '../core/screen/verdict';
 import { fromWire, type ScreenBatch, type ScreenRequest } from '../core/screen/wire';
 
 /**
@@ -38,8 +38,6 @@ export interface Run {
 
 export interface ScreenJob extends Omit<ScreenRequest, 'orgVendors' | 'orgRulings'> {
   org: { vendors: Vendor[]; rulings: Ruling[] };
-  /** The page's verdicts (cached), which the worker's rows are matched back to. */
-  verdict: (ref: EntryRef) => Verdict | null;
 }
 
 export function screenInWorker(job: ScreenJob, onProgress: (done: number) => void): Run {
@@ -51,24 +49,23 @@ export function screenInWorker(job: ScreenJob, onProgress: (done: number) => voi
     finish = resolve;
     fail = reject;
   });
+  const verdicts = new Map<string, Verdict>();
   worker.onmessage = ({ data }: MessageEvent<ScreenBatch>) => {
+    for (const [key, v] of data.verdicts) verdicts.set(key, v);
     try {
-      for (const w of data.rows) results.push(fromWire(w, job.verdict));
+      for (const w of data.rows) results.push(fromWire(w, verdicts));
     } catch (e) {
       worker.terminate();
       return fail(e as Error);
     }
     onProgress(data.done);
-    if (data.done === data.total) {
-      worker.terminate();
-      finish({ results, cancelled: false });
-    }
+    if (data.done === data.total) finish({ results, cancelled: false }); // the worker has closed itself
   };
   worker.onerror = (e) => {
     worker.terminate();
     fail(new Error(e.message || 'the screening worker failed'));
   };
-  const { org, verdict: _, ...rest } = job;
+  const { org, ...rest } = job;
   worker.postMessage({ ...rest, orgVendors: org.vendors, orgRulings: org.rulings } satisfies ScreenRequest);
   return {
     done,

@@ -7,7 +7,7 @@
 import { dataset } from '../core/dataset';
 import { createScreener, inputRows } from '../core/screen/screen';
 import { readTable } from '../core/screen/table';
-import { toWire, type ScreenBatch, type ScreenRequest, type WireRow } from '../core/screen/wire';
+import { entryKey, toWire, type ScreenBatch, type ScreenRequest } from '../core/screen/wire';
 
 const BATCH_MS = 25;
 
@@ -18,14 +18,22 @@ onmessage = ({ data: req }: MessageEvent<ScreenRequest>) => {
   if ('error' in input) throw new Error(`screening worker: ${input.error.code}`);
   const screener = createScreener({ dataset, orgVendors: req.orgVendors, orgRulings: req.orgRulings }, { audience: req.audience, today: req.today });
   const rows = input.rows;
-  let batch: WireRow[] = [];
+  const sent = new Set<string>();
+  let batch: ScreenBatch = { rows: [], verdicts: [], done: 0, total: rows.length };
   let since = performance.now();
   rows.forEach((row, i) => {
-    batch.push(toWire(screener.row(row, req.columns)));
+    const result = screener.row(row, req.columns);
+    const v = result.match?.verdict;
+    if (v && !sent.has(entryKey(v))) {
+      sent.add(entryKey(v));
+      batch.verdicts.push([entryKey(v), v]);
+    }
+    batch.rows.push(toWire(result));
     if (i === rows.length - 1 || performance.now() - since > BATCH_MS) {
-      postMessage({ rows: batch, done: i + 1, total: rows.length } satisfies ScreenBatch);
-      batch = [];
+      postMessage({ ...batch, done: i + 1 });
+      batch = { rows: [], verdicts: [], done: 0, total: rows.length };
       since = performance.now();
     }
   });
+  close(); // done: the page need not end this worker on its own thread
 };

@@ -68,19 +68,14 @@ interface ScreenerOptions {
   index?: SearchIndex;
 }
 
-/** Verdicts by entry, each worked out once: a list names the same few vendors many times. */
-export function verdictCache(data: VerdictData, audience: Audience, today: string): (ref: EntryRef) => Verdict | null {
+export function createScreener(data: VerdictData, { audience, today, index: given }: ScreenerOptions): Screener {
+  const index = given ?? buildSearchIndex({ dataset: data.dataset, organisationVendors: data.orgVendors ?? [] });
   const verdicts = new Map<string, Verdict | null>();
-  return (ref) => {
+  const verdict = (ref: EntryRef) => {
     const key = `${ref.kind}:${ref.id}`;
     if (!verdicts.has(key)) verdicts.set(key, verdictFor(ref, data, audience, today));
     return verdicts.get(key)!;
   };
-}
-
-export function createScreener(data: VerdictData, { audience, today, index: given }: ScreenerOptions): Screener {
-  const index = given ?? buildSearchIndex({ dataset: data.dataset, organisationVendors: data.orgVendors ?? [] });
-  const verdict = verdictCache(data, audience, today);
 
   const lookUp = (cell: string, column: number): RowMatch | null => {
     const text = cell.slice(0, MAX_CELL).trim();
