@@ -121,7 +121,7 @@ function App() {
   const load = async (source: string, text: string, separator: Setup['separator'] = 'auto', keep?: Pick<Setup, 'audience'>) => {
     run.current?.cancel();
     setPhase({ kind: 'reading' });
-    // A 10,000-row file takes longer to read than a frame: read it a thousand rows at a time.
+    // A 10,000-row file takes longer to read than a frame: read it a few hundred rows at a time.
     const read = await readTableInPieces(text, separator, nextFrame);
     if ('error' in read) {
       setPhase({ kind: 'idle' });

@@ -82,7 +82,7 @@ function guessSeparator(text: string): Separator | null {
  * The text in pieces of about `records` records each, cut only at a line break outside quotes
  * (where an even number of quote marks precede it), so that each piece parses on its own.
  */
-function* pieces(text: string, records = 1000): Generator<string> {
+function* pieces(text: string, records = 300): Generator<string> {
   let start = 0;
   let quotes = 0;
   let count = 0;
@@ -136,7 +136,7 @@ export function readTable(text: string, choice: SeparatorChoice = 'auto'): Read 
   }
 }
 
-/** readTable in pieces of about a thousand records, awaiting `breathe` between them (a page stays responsive). */
+/** readTable in pieces of a few hundred records, awaiting `breathe` between them (a page stays responsive). */
 export async function readTableInPieces(text: string, choice: SeparatorChoice, breathe: () => Promise<void>): Promise<Read> {
   const steps = reading(text, choice);
   for (;;) {
