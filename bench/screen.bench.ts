@@ -14,6 +14,7 @@
 // addresses, brands, look-alikes, unrelated companies), 10,000 rows.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { dataset } from '../src/core/dataset';
 import { buildSearchIndex, search } from '../src/core/search';
@@ -135,6 +136,9 @@ export default async function main(): Promise<{ results: object[] }> {
     return { results };
   }
   console.log(`\n## (b) the screening page in ${chromium.version}, headless`);
+  // Frame lengths move with what else the machine runs: say how busy it was.
+  const busy = () => `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`;
+  console.log(`machine before: ${busy()}`);
   const h = await launch();
   try {
     const page = await h.context.newPage();
@@ -177,6 +181,7 @@ export default async function main(): Promise<{ results: object[] }> {
     }
     await page.waitForTimeout(300);
     const frames = await page.evaluate(() => (window as unknown as { __frames: Frame[] }).__frames);
+    console.log(`machine after: ${busy()}`);
     console.log(`screened ${ROWS.toLocaleString('en')} rows in the page in ${(screenMs / 1000).toFixed(1)} s; scrolled the table top to bottom in ${steps} steps; sorted 6 times; filtered 7 times`);
     for (const p of ['screening', 'scrolling', 'sorting', 'filtering']) {
       const mine = frames.filter((f) => f.phase === p);

@@ -2,6 +2,7 @@
 // (screen.worker.ts), which sends them back in batches; the page only adds each batch to the
 // results and moves the progress bar, so it paints and answers input (Cancel) throughout.
 import type { Ruling, Vendor } from '../core/dataset/schema';
+import { prepareSortKeys } from '../core/screen/results';
 import type { RowResult } from '../core/screen/screen';
 import type { Verdict } from '../core/screen/verdict';
 import { fromWire, type ScreenBatch, type ScreenRequest } from '../core/screen/wire';
@@ -53,7 +54,11 @@ export function screenInWorker(job: ScreenJob, onProgress: (done: number) => voi
   worker.onmessage = ({ data }: MessageEvent<ScreenBatch>) => {
     for (const [key, v] of data.verdicts) verdicts.set(key, v);
     try {
-      for (const w of data.rows) results.push(fromWire(w, verdicts));
+      for (const w of data.rows) {
+        const r = fromWire(w, verdicts);
+        prepareSortKeys(r); // a few at a time now, rather than all 10,000 at the first click on a column title
+        results.push(r);
+      }
     } catch (e) {
       worker.terminate();
       return fail(e as Error);

@@ -46,7 +46,9 @@ function keep(r: RowResult, f: RowFilter): boolean {
   return true;
 }
 
-export const filterRows = (rows: readonly RowResult[], f: RowFilter) => rows.filter((r) => keep(r, f));
+const keepsAll = (f: RowFilter) => f.show === 'all' && f.result === 'any' && f.authority === 'any' && f.minConfidence === 'low';
+
+export const filterRows = (rows: readonly RowResult[], f: RowFilter) => (keepsAll(f) ? [...rows] : rows.filter((r) => keep(r, f)));
 
 const SORT_KEYS = ['row', 'input', 'result', 'entry', 'confidence'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -63,6 +65,9 @@ function textKey(r: RowResult, key: 'input' | 'entry'): string {
   if (!k) textKeys.set(r, (k = { input: keyText(r.cells.find(Boolean) ?? ''), entry: keyText(r.match?.verdict.name ?? '') }));
   return k[key];
 }
+
+/** Works out a row's text sort keys ahead of the first sort by text (the page does it as rows arrive). */
+export const prepareSortKeys = (r: RowResult): void => void textKey(r, 'input');
 
 /**
  * Rows sorted by `key` (ascending: row number, A–Z, most serious first, surest first); ties keep
