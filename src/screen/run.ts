@@ -37,7 +37,7 @@ export interface Run {
   cancel(): void;
 }
 
-export interface ScreenJob extends Omit<ScreenRequest, 'orgVendors' | 'orgRulings'> {
+interface ScreenJob extends Omit<ScreenRequest, 'orgVendors' | 'orgRulings'> {
   org: { vendors: Vendor[]; rulings: Ruling[] };
 }
 

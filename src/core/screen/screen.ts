@@ -29,7 +29,7 @@ export interface RowResult {
   match: RowMatch | null;
 }
 
-export interface InputRow {
+interface InputRow {
   row: number;
   cells: string[];
 }
@@ -53,7 +53,7 @@ const MAX_CELL = 300;
 const MAX_WORDS = 12;
 const KIND_ORDER: Record<Verdict['kind'], number> = { vendor: 0, 'reported-link': 1, 'not-restricted': 2 };
 
-export interface Screener {
+interface Screener {
   /** Screen one row's chosen cells. */
   row(input: InputRow, columns: readonly number[]): RowResult;
   /** The verdict for an entry (cached: a list names the same few vendors many times). */

@@ -23,8 +23,8 @@ export interface ScreenRequest {
   orgRulings: Ruling[];
 }
 
-export type WireMatch = Omit<RowMatch, 'verdict'> & { ref: EntryRef };
-export interface WireRow {
+type WireMatch = Omit<RowMatch, 'verdict'> & { ref: EntryRef };
+interface WireRow {
   row: number;
   cells: string[];
   match: WireMatch | null;
