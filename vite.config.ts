@@ -11,6 +11,7 @@ import baseManifest from './manifest.json' with { type: 'json' };
 import { vendorMatchPatterns } from './scripts/match-patterns';
 import { localesPlugin } from './scripts/locales-plugin';
 import { datasetCheckPlugin } from './scripts/dataset-check-plugin';
+import { bannerTablePlugin } from './scripts/banner-table-plugin';
 import { allOptionalOrigins } from './src/core/shopping/sites';
 import { PAGES } from './src/shared/pages';
 
@@ -53,6 +54,7 @@ export const TEST_MODE = 'test-withhold-managed';
 export default defineConfig(({ mode }) => ({
   plugins: [
     datasetCheckPlugin(),
+    bannerTablePlugin(),
     preact(),
     crx({
       manifest: manifest(),
@@ -61,13 +63,14 @@ export default defineConfig(({ mode }) => ({
     }),
     localesPlugin(),
     {
-      // The shopping script (imported with `?script&iife` in background/shopping.ts) is
-      // registered with scripting.registerContentScripts, which needs no web_accessible_resources;
-      // crxjs would expose it to every site (a fingerprinting surface). Drop that entry.
+      // The shopping script and the vendor-site overrides (imported with `?script&iife` in
+      // background/shopping.ts and vendor-scripts.ts) are registered with
+      // scripting.registerContentScripts, which needs no web_accessible_resources; crxjs would
+      // expose them to every site (a fingerprinting surface). Drop those entries.
       name: 'banwatch:shop-script-not-web-accessible',
       enforce: 'post',
       renderCrxManifest(m: { web_accessible_resources?: { resources: string[] }[] }) {
-        const war = (m.web_accessible_resources ?? []).map((r) => ({ ...r, resources: r.resources.filter((f) => !f.startsWith('src/shop-page/')) }));
+        const war = (m.web_accessible_resources ?? []).map((r) => ({ ...r, resources: r.resources.filter((f) => !/^src\/(shop-page|vendor-page\/overrides)\//.test(f)) }));
         m.web_accessible_resources = war.filter((r) => r.resources.length > 0);
         if (!m.web_accessible_resources.length) delete m.web_accessible_resources;
         return m;

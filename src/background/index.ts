@@ -6,6 +6,7 @@ import { listen } from './router';
 import { watchChanges } from './watch';
 import { watchInstall } from './onboarding';
 import { watchPermissions } from './shopping';
+import { watchVendorScripts } from './vendor-scripts';
 
 // Every message from the vendor-site and shopping scripts and from BanWatch's pages.
 listen();
@@ -15,6 +16,9 @@ watchChanges();
 
 // Firefox asks before granting host access: on install, open the onboarding page when needed.
 watchInstall();
+
+// The vendor-site script's overrides for the user's choices: made again on install, update and start.
+watchVendorScripts();
 
 // Shopping registrations follow the browser's permissions, and are checked on start and install.
 watchPermissions();

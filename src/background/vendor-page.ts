@@ -12,11 +12,14 @@ import { detailsUrl, isWarningPageFor, warningUrl } from '../shared/pages';
 import { updateSettings } from '../shared/settings-store';
 import type { Settings } from '../core/settings';
 import { loadContext, type Context } from '../shared/context';
+import { bannerText } from '../vendor-page/banner-text';
 import { allowOnce, isAllowedOnce, knownTabs, recheck, record } from './tabs';
 
 interface Sender {
   url?: string | undefined;
   tab?: { id?: number | undefined } | undefined;
+  /** Chromium only; 'prerender' while the page is prerendered (its tab still shows another page). */
+  documentLifecycle?: string | undefined;
 }
 
 /** The decision log entry for a warning (recorded only while the log is on). */
@@ -50,7 +53,9 @@ async function decide(tabId: number, url: string, ctx: Context, load: boolean) {
   const { host, warning, shown } = e;
   const style = ctx.settings.warningStyle;
   const strict = !!shown && style === 'strict' && !(await isAllowedOnce(tabId, host, load));
-  const reply: PageReply = !shown || style === 'badge' ? { show: 'none' } : strict ? { show: 'strict', warningPage: warningUrl(url) } : { show: 'banner', warning: shown };
+  const text = bannerText(ctx, host);
+  const reply: PageReply =
+    !shown || !text || style === 'badge' ? { show: 'none' } : strict ? { show: 'strict', warningPage: warningUrl(url) } : { show: 'banner', banner: text };
   const state: TabState = { url, host, vendorId: warning?.vendorId ?? null, severity: warning?.severity ?? null, shown: fingerprint([reply, shown]) };
   return { host, shown, reply, state };
 }
@@ -91,7 +96,11 @@ const adding =
 export async function onPage(m: Message<'cs-bg-page'>, sender: Sender): Promise<Replies['cs-bg-page']> {
   const tabId = sender.tab?.id;
   if (tabId === undefined || !fromSenderHost(m.url, sender)) return { show: 'none' };
-  return visit(tabId, m.url, await loadContext());
+  const ctx = await loadContext();
+  // A prerendered page may never be shown, and its tab still shows another page: answer it, but
+  // set no badge, log nothing and redirect nothing. It asks again when it is shown.
+  if (sender.documentLifecycle === 'prerender' || m.prerendering) return (await decide(tabId, m.url, ctx, false))?.reply ?? { show: 'none' };
+  return visit(tabId, m.url, ctx);
 }
 
 export async function onAction(m: Message<'cs-bg-action'>, sender: Sender): Promise<Replies['cs-bg-action']> {

@@ -10,6 +10,7 @@ import type { BrandCandidate, BrandSource } from '../core/shopping/extract';
 import type { BrandReply, LinksReply } from '../core/shopping/marks';
 import type { Feature } from '../core/shopping/sites';
 import type { WarningModel } from '../core/verdict';
+import type { BannerText } from '../vendor-page/banner-text';
 import { isPlainObject } from '../core/values';
 import type { SenderClass } from './senders';
 
@@ -52,8 +53,8 @@ interface Entry {
 }
 
 export const MESSAGES = {
-  /** The vendor-site script asks for its page's verdict (and the background sets the badge and log). */
-  'cs-bg-page': { from: ['vendor-page'], fields: { url: text() } },
+  /** The vendor-site script asks for its page's verdict (and the background sets the badge and log, unless the page is being prerendered). */
+  'cs-bg-page': { from: ['vendor-page'], fields: { url: text(), prerendering: boolean } },
   /** A banner button: the background acts only for the vendor this page really belongs to. */
   'cs-bg-action': { from: ['vendor-page'], fields: { action: oneOf(BANNER_ACTIONS), vendorId: text(100), url: text() } },
   /** A product page: the structured brand fields found, and listing tiles' distinct brand values. */
@@ -77,7 +78,7 @@ type FieldsOf<K extends MessageType> = { -readonly [F in keyof (typeof MESSAGES)
 export type Message<K extends MessageType = MessageType> = K extends MessageType ? { type: K } & FieldsOf<K> : never;
 
 /** The verdict for a vendor page: show a banner, replace the page with the strict-mode warning, or nothing. */
-export type PageReply = { show: 'banner'; warning: WarningModel } | { show: 'strict'; warningPage: string } | { show: 'none' };
+export type PageReply = { show: 'banner'; banner: BannerText } | { show: 'strict'; warningPage: string } | { show: 'none' };
 
 /** What the background keeps per tab (storage.session) for the badge, the popup and later refreshes. */
 export interface TabState {

@@ -18,6 +18,8 @@ export interface SenderFacts {
   url?: string | undefined;
   tab?: { id?: number | undefined } | undefined;
   frameId?: number | undefined;
+  /** Chromium: 'prerender' for a document being prerendered, whose top frame has a frame id other than 0. */
+  documentLifecycle?: string | undefined;
 }
 
 /** This extension: its id and the base of its URLs (runtime.getURL('')). */
@@ -30,8 +32,9 @@ export function senderClass(sender: SenderFacts, self: Self): SenderClass | null
   if (sender.id !== self.id || typeof sender.url !== 'string') return null;
   const inTab = sender.tab?.id !== undefined;
   if (sender.url.startsWith(self.baseUrl)) return inTab && sender.frameId !== 0 ? 'extension-frame' : 'extension-page';
-  // Content scripts speak only from a tab's top frame.
-  if (!inTab || sender.frameId !== 0) return null;
+  // Content scripts speak only from a tab's top frame (they are declared for top frames only, so a
+  // prerendered document's message is its top frame's, whatever its frame id).
+  if (!inTab || (sender.frameId !== 0 && sender.documentLifecycle !== 'prerender')) return null;
   let hostname: string;
   try {
     hostname = new URL(sender.url).hostname;

@@ -1,131 +1,64 @@
-// Builds the warning banner inside a shadow root (DOM helpers in dom.ts: textContent only).
-import type { WarningModel } from '../core/verdict';
-import type { BannerAction } from '../shared/messages';
-
-/** A banner button: an action for the background, or "dismiss", which stays in this page. */
-export type BannerChoice = BannerAction | 'dismiss';
-import { effectLine, formatDay, msgKey, safeHref, t } from '../shared/format';
+// The banner's card, built inside a closed shadow root (DOM helpers in inpage-ui/dom.ts:
+// textContent only). It says the same for every user: vendor, headline ruling, agency, effect and
+// date (banner-text.ts), and offers only what is safe from a page: the ruling context (an
+// extension page) and dismissing it for this page. Lasting choices live in the popup and details.
+import { effectLine, t } from '../shared/format';
 import bannerCss from './banner.css?inline';
-import { button, el, logo } from '../inpage-ui/dom';
+import { el, logo } from '../inpage-ui/dom';
 import { CARD_CSS } from '../inpage-ui/styles';
+import type { BannerText } from './banner-text';
+import type { BannerProbe } from './api';
 
-const HOST_ATTR = 'data-banwatch-banner';
+export type BannerChoice = 'open-details' | 'dismiss';
 
-function section(title: string, ...children: (Node | string)[]): DocumentFragment {
-  const f = document.createDocumentFragment();
-  f.append(el('h3', {}, title), ...children);
-  return f;
+/** A button whose handler runs for the user's own clicks only (a page can synthesise clicks, never trusted ones). */
+function trustedButton(label: string, className: string, onClick: () => void): HTMLButtonElement {
+  const b = el('button', { type: 'button', class: className }, label);
+  b.addEventListener('click', (e) => {
+    if (e.isTrusted) onClick();
+  });
+  return b;
 }
 
-function details(w: WarningModel, onAction: (a: BannerChoice) => void): HTMLElement {
-  const headline = w.rulings[0]!;
-  const more = el('div', { class: 'more', id: 'bw-more', hidden: '' });
-
-  more.append(section(t('bannerForYou'), el('p', {}, headline.forYou)));
-  more.append(section(t('bannerSummary'), el('p', {}, headline.summary)));
-
-  const phases = el('ol');
-  for (const p of headline.phases) {
-    const li = el('li');
-    li.append(
-      el('strong', {}, formatDay(p.date)),
-      ' ',
-      el('span', { class: `phase-state${p.inForce ? ' on' : ''}` }, p.inForce ? t('phaseInForce') : t('phaseUpcoming')),
-      ' — ',
-      p.change,
-    );
-    phases.append(li);
-  }
-  more.append(section(t('bannerKeyDates'), phases));
-
-  const scope = el('div');
-  if (headline.scope) scope.append(el('p', {}, headline.scope));
-  scope.append(el('p', {}, t('bannerBinds', headline.binds.map((b) => t(`binds_${msgKey(b)}`)).join(', '))));
-  if (headline.doesNotBind) scope.append(el('p', { class: 'note' }, headline.doesNotBind));
-  more.append(section(t('bannerScope'), scope));
-
-  const sources = el('ul');
-  for (const s of headline.sources) {
-    const href = safeHref(s.url);
-    const li = el('li');
-    if (href) li.append(el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, s.title));
-    else li.append(s.title);
-    li.append(` — ${s.publisher}${s.primary ? ` (${t('sourcePrimary')})` : ''}`);
-    sources.append(li);
-  }
-  more.append(section(t('bannerSources'), sources));
-
-  if (w.why) {
-    const evidence = t(w.why.evidence === 'sourced' ? 'evidenceSourced' : 'evidenceBelieved');
-    const why =
-      w.why.host === w.why.domain
-        ? t('whyExact', [w.why.domain, w.vendorName, evidence])
-        : t('whySubdomain', [w.why.host, w.why.domain, w.vendorName, evidence]);
-    const whyP = el('p', {}, why);
-    if (w.origin === 'organisation') whyP.append(' ', el('span', { class: 'note' }, t('orgListed')));
-    more.append(section(t('bannerWhy'), whyP));
-  }
-
-  if (w.rulings.length > 1) {
-    const others = w.rulings.slice(1).map((r) => r.shortName).join('; ');
-    more.append(el('p', { class: 'note' }, t('bannerMoreRulings', [String(w.rulings.length - 1), others])));
-  }
-
-  const choices = el('div', { class: 'choices' });
-  choices.append(
-    button(t('actionAllowSite'), 'btn', () => onAction('allow-site')),
-    button(t('actionSnooze'), 'btn', () => onAction('snooze-vendor')),
-    button(t('actionHideVendor', w.vendorName), 'btn', () => onAction('hide-vendor')),
-  );
-  more.append(section(t('bannerStop'), choices));
-  return more;
+/** The drawn card: switch to the fallback text while the page holds a modal; describe it for the e2e tests. */
+export interface BannerCard {
+  setModal(on: boolean): void;
+  describe(): Pick<BannerProbe, 'modal' | 'texts' | 'buttons'>;
 }
 
-/** Renders the banner for `w` into a fresh shadow root on `host`. */
-export function renderBanner(host: HTMLElement, w: WarningModel, onAction: (a: BannerChoice) => void): ShadowRoot {
-  host.setAttribute(HOST_ATTR, '');
-  host.setAttribute('data-banwatch-vendor', w.vendorId);
-  host.setAttribute('data-severity', w.severity);
-  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  root.replaceChildren();
-
-  const style = el('style', {}, CARD_CSS + bannerCss);
-  const headline = w.rulings[0]!;
-  const card = el('section', { class: 'card', role: 'region', 'aria-labelledby': 'bw-title', 'aria-describedby': 'bw-line' });
-
+/** Fills `root` with the card for `text`. */
+export function renderBanner(root: ShadowRoot, text: BannerText, onChoice: (c: BannerChoice) => void): BannerCard {
+  const card = el('section', { class: 'card', role: 'region', 'aria-labelledby': 'bw-title' });
   const head = el('div', { class: 'head' });
-  head.append(
-    logo(),
-    el('span', { class: 'brand' }, 'BanWatch'),
-    el('span', { class: 'chip' }, t(`severity_${w.severity}`)),
-    button('×', 'close', () => onAction('dismiss')),
-  );
-  head.lastElementChild!.setAttribute('aria-label', t('actionDismiss'));
-
-  const title = el('h2', { id: 'bw-title' }, t('bannerTitle', w.vendorName));
-  const line = el('p', { class: 'line', id: 'bw-line' }, `${effectLine(headline)} — `);
-  line.append(el('span', { class: 'ruling' }, `${headline.shortName}`));
-
-  const more = details(w, onAction);
-  const toggle = button(t('actionShowMore'), 'btn', () => {
-    const open = more.hidden;
-    more.hidden = !open;
-    toggle.setAttribute('aria-expanded', String(open));
-    toggle.textContent = t(open ? 'actionShowLess' : 'actionShowMore');
-  });
-  toggle.setAttribute('aria-expanded', 'false');
-  toggle.setAttribute('aria-controls', 'bw-more');
-
+  head.append(logo(), el('span', { class: 'brand' }, t('bannerBrand')));
+  const title = el('h2', { id: 'bw-title' }, t('bannerTitle', text.vendor));
+  const line = el('p', { class: 'line' }, effectLine(text));
+  const ruling = el('p', { class: 'ruling' }, t('bannerRuling', [text.ruling, text.agency]));
   const actions = el('div', { class: 'actions' });
-  actions.append(button(t('actionDetails'), 'btn primary', () => onAction('open-details')), toggle);
-
-  card.append(head, title, line, actions, more);
+  actions.append(
+    trustedButton(t('actionDetails'), 'btn primary', () => onChoice('open-details')),
+    trustedButton(t('actionDismissPage'), 'btn', () => onChoice('dismiss')),
+  );
+  // Shown instead of the buttons while the page holds a modal dialog or fullscreen element:
+  // everything outside it is inert then, so the text has to stand on its own.
+  const blocked = el('p', { class: 'blocked' }, t('bannerBlocked'));
+  card.append(head, title, line, ruling, actions, blocked);
   card.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') onAction('dismiss');
+    if (e.isTrusted && e.key === 'Escape') onChoice('dismiss');
   });
-  // Announced once, politely, so a screen reader user hears the warning without a focus grab.
+  // Announced once, politely: a screen reader user hears the warning without a focus grab.
   const live = el('div', { class: 'sr-only', role: 'status' });
-  root.append(style, card, live);
+  root.replaceChildren(el('style', {}, CARD_CSS + bannerCss), card, live);
   setTimeout(() => (live.textContent = `${title.textContent}. ${line.textContent}`), 100);
-  return root;
+  return {
+    setModal: (on) => card.classList.toggle('modal', on),
+    describe: () => ({
+      modal: card.classList.contains('modal'),
+      texts: [...card.querySelectorAll('h2, p, .brand')].filter((e) => e.checkVisibility()).map((e) => e.textContent ?? ''),
+      buttons: [...card.querySelectorAll('button')].filter((b) => b.checkVisibility()).map((b) => {
+        const r = b.getBoundingClientRect();
+        return { label: b.textContent ?? '', x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }),
+    }),
+  };
 }

@@ -1,12 +1,21 @@
-// The vendor-site script: runs at document_start, in the top frame, only on vendor domains (the
-// manifest's match list is generated from the data). It asks the background for its page's
-// verdict, shows the banner as soon as the page has somewhere to put it, and asks again when the
-// background says settings or policy changed what the page gets. Kept small: the data and the
-// matching live in the background.
-import type { WarningModel } from '../core/verdict';
+// The vendor-site script: a manifest content script at document_start, top frame, on vendor
+// domains only. It draws the banner synchronously from the build-time table (banner-text.ts),
+// before the page's first paint, without reading storage or waking the service worker. The
+// user's own choices arrive as override scripts (overrides/) that the background registers for
+// exactly the hosts whose verdict differs from the default; they run right after this script, in
+// the same task, and call `api` below. Then the script asks the background (badge, decision log,
+// strict mode), which may correct the banner (the policy adds or removes a warning).
+//
+// The page is the adversary: the host is a fresh `div` with a closed shadow root in the top layer
+// (manual popover), re-shown with a bounded back-off when the page removes, hides or covers it;
+// no attribute names BanWatch; every handler ignores untrusted events.
+import { table } from './table';
 import type { PagePush, PageReply } from '../shared/messages';
 import { send } from '../shared/send';
-import { renderBanner, type BannerChoice } from './banner';
+import { renderBanner, type BannerCard, type BannerChoice } from './banner';
+import type { BannerText } from './banner-text';
+import { lookup } from './lookup';
+import { API_NAME, type VendorPageApi } from './api';
 
 type Ext = {
   runtime: {
@@ -16,26 +25,74 @@ type Ext = {
 };
 const ext = ((globalThis as { browser?: Ext }).browser ?? (globalThis as unknown as { chrome: Ext }).chrome) as Ext;
 
-const TAG = 'banwatch-banner';
-// A hostile page may delete the banner; it is put back this many times, after which the
-// toolbar badge (which the page cannot touch) still tells the truth.
-const MAX_RESTORES = 5;
+// Re-shows allowed within one burst of page interference; after that the toolbar badge (which the
+// page cannot touch) still tells the truth. A quiet spell of BURST_MS starts a new burst.
+const MAX_RESHOWS = 8;
+const BURST_MS = 10_000;
 
+const { texts, hosts } = table;
+const listed = lookup(hosts, location.hostname);
+let text: BannerText | null = listed && listed[0] >= 0 ? texts[listed[0]]! : null;
 let host: HTMLElement | null = null;
+let card: BannerCard;
+const NO_CARD = { modal: false, texts: [], buttons: [] };
 let dismissed = false;
-let restores = 0;
-let current: WarningModel | null = null;
-let shown = ''; // the warning the banner shows, as JSON: the same verdict again changes nothing
+let reshows = 0;
+let lastTrouble = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
 
-function attach(): void {
-  if (!host || host.isConnected) return;
-  document.documentElement.append(host);
+function show(): void {
+  if (dismissed || !text) return;
+  if (!host) {
+    host = document.createElement('div');
+    host.popover = 'manual';
+    host.addEventListener('toggle', (e) => {
+      if ((e as ToggleEvent).newState === 'closed') trouble();
+    });
+    card = renderBanner(host.attachShadow({ mode: 'closed' }), text, choose);
+  }
+  reassert();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', keepRootRendered, { once: true });
+  else keepRootRendered();
+}
+
+function hide(): void {
+  const h = host;
+  host = null; // first: the observers below ignore a removal once `host` is gone
+  h?.remove();
+}
+
+/** Puts the banner back in the document and on top of the top layer. */
+function reassert(): void {
+  if (!host) return;
+  const parent = document.documentElement;
+  if (!parent) return;
+  if (host.parentNode !== parent) parent.append(host);
+  if (host.popover !== 'manual') host.popover = 'manual';
   try {
-    // The top layer sits above every page overlay, whatever its z-index.
+    // Re-showing moves it above whatever the page put in the top layer since.
+    if (host.matches(':popover-open')) host.hidePopover();
     host.showPopover();
   } catch {
     /* popover unsupported: the fixed position and z-index still apply */
   }
+  card.setModal(document.querySelector(':modal') !== null);
+}
+
+/** The page removed, hid or covered the banner: re-show it, at once for the first few times, then with a growing delay, then no more. */
+function trouble(): void {
+  if (!host || timer !== undefined) return;
+  const now = Date.now();
+  if (now - lastTrouble > BURST_MS) reshows = 0;
+  lastTrouble = now;
+  if (reshows >= MAX_RESHOWS) return;
+  const delay = reshows < 3 ? 0 : 50 * 2 ** (reshows - 3);
+  reshows++;
+  if (!delay) return reassert();
+  timer = setTimeout(() => {
+    timer = undefined;
+    reassert();
+  }, delay);
 }
 
 /** A page whose CSS hides its own root element would take the banner with it: undo only that. */
@@ -44,33 +101,12 @@ function keepRootRendered(): void {
   if (host?.isConnected && getComputedStyle(root).display === 'none') root.style.setProperty('display', 'block', 'important');
 }
 
-function remove(): void {
-  host?.remove();
-  host = null;
-  current = null;
-  shown = '';
-}
-
-function show(w: WarningModel): void {
-  const json = JSON.stringify(w);
-  if (host?.isConnected && json === shown) return; // keep its state (expanded, focus) as it is
-  current = w;
-  shown = json;
-  host ??= Object.assign(document.createElement(TAG), { popover: 'manual' });
-  renderBanner(host, w, onChoice);
-  attach();
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', keepRootRendered, { once: true });
-  else keepRootRendered();
-}
-
-function onChoice(choice: BannerChoice): void {
-  if (!current) return;
+function choose(choice: BannerChoice): void {
   if (choice === 'dismiss') {
     dismissed = true;
-    remove();
-    return;
+    return hide();
   }
-  void send({ type: 'cs-bg-action', action: choice, vendorId: current.vendorId, url: location.href });
+  if (text) void send({ type: 'cs-bg-action', action: 'open-details', vendorId: text.vendorId, url: location.href }).catch(() => undefined);
 }
 
 function apply(reply: PageReply): void {
@@ -78,22 +114,40 @@ function apply(reply: PageReply): void {
     document.documentElement.style.setProperty('visibility', 'hidden', 'important');
     return; // the background is replacing this page with the warning page
   }
-  if (reply.show !== 'banner' || dismissed) return remove();
-  show(reply.warning);
+  if (reply.show !== 'banner') return hide();
+  if (text && JSON.stringify(text) !== JSON.stringify(reply.banner)) hide(); // the policy or today's date changed the text
+  text = reply.banner;
+  show();
 }
 
-new MutationObserver(() => {
-  if (host && !host.isConnected && restores < MAX_RESTORES) {
-    restores++;
-    attach();
-  }
-}).observe(document.documentElement, { childList: true }); // only the banner's parent: cheap on huge pages
-
 function ask(): void {
-  send({ type: 'cs-bg-page', url: location.href }).then(apply, () => {
+  const prerendering = (document as { prerendering?: boolean }).prerendering === true;
+  send({ type: 'cs-bg-page', url: location.href, prerendering }).then(apply, () => {
     /* extension reloaded or updated under us: this old script stays quiet */
   });
 }
+
+const api: VendorPageApi = {
+  hide,
+  show,
+  probe: () => ({ shown: !!host?.isConnected, vendorId: text?.vendorId ?? null, open: !!host?.matches(':popover-open'), ...(host ? card.describe() : NO_CARD) }),
+};
+(globalThis as Record<string, unknown>)[API_NAME] = api;
+
+if (text && listed?.[1]) show();
+
+// Removal: of the banner, or of the whole root element (the banner is put into the new one).
+const removal = new MutationObserver(() => {
+  if (host && host.parentNode !== document.documentElement) trouble();
+});
+removal.observe(document, { childList: true });
+if (document.documentElement) removal.observe(document.documentElement, { childList: true }); // only the banner's parent: cheap on huge pages
+// Covering: the page opened its own popover, modal dialog or fullscreen element.
+document.addEventListener('toggle', (e) => e.target !== host && trouble(), true);
+document.addEventListener('fullscreenchange', () => trouble());
+document.addEventListener('prerenderingchange', (e) => e.isTrusted && ask(), { once: true });
+// Back/forward cache: the page comes back as it was, but the badge does not; ask again.
+addEventListener('pageshow', (e) => e.isTrusted && e.persisted && ask());
 
 // Settings or policy changed what this page gets: ask again (only BanWatch itself can message this script).
 ext.runtime.onMessage.addListener((m, sender, respond) => {

@@ -1,0 +1,24 @@
+// How the override scripts (overrides/) and the e2e tests (through the DevTools protocol) reach
+// the vendor-site script: a global of the content scripts' isolated world, which the page's own
+// scripts cannot see.
+export const API_NAME = 'banwatchVendorPage';
+
+/** What the banner shows, for the e2e tests. */
+export interface BannerProbe {
+  shown: boolean;
+  vendorId: string | null;
+  /** In the top layer now. */
+  open: boolean;
+  /** The fallback text replaces the buttons (the page holds a modal dialog or fullscreen element). */
+  modal: boolean;
+  texts: string[];
+  buttons: { label: string; x: number; y: number }[];
+}
+
+export interface VendorPageApi {
+  /** The user's settings silence this host: remove the banner (before the first paint when called at once). */
+  hide(): void;
+  /** The user's settings warn on this host although the defaults do not. */
+  show(): void;
+  probe(): BannerProbe;
+}

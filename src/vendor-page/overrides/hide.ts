@@ -1,0 +1,5 @@
+// Registered by the background (background/vendor-scripts.ts) for the hosts the user's settings
+// silence although the defaults warn there. Runs right after the manifest script, in the same task.
+import { API_NAME, type VendorPageApi } from '../api';
+
+(globalThis as unknown as Record<string, VendorPageApi | undefined>)[API_NAME]?.hide();
