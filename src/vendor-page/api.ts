@@ -12,6 +12,15 @@ export interface BannerProbe {
   /** The fallback text replaces the buttons (the page holds a modal dialog or fullscreen element). */
   modal: boolean;
   texts: string[];
+  /** performance.now() when the banner was first put in the page, and when it was last taken out by BanWatch (null: never). */
+  shownAt: number | null;
+  hiddenAt: number | null;
+  /** The card's box in the viewport. */
+  rect: { x: number; y: number; width: number; height: number } | null;
+  /** A point at the card's centre hits the banner (nothing of the page's covers it). */
+  onTop: boolean;
+  /** How many answers from the background the script has applied (a test waits for one instead of sleeping). */
+  answers: number;
   buttons: { label: string; x: number; y: number }[];
 }
 

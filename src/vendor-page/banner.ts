@@ -23,7 +23,7 @@ function trustedButton(label: string, className: string, onClick: () => void): H
 /** The drawn card: switch to the fallback text while the page holds a modal; describe it for the e2e tests. */
 export interface BannerCard {
   setModal(on: boolean): void;
-  describe(): Pick<BannerProbe, 'modal' | 'texts' | 'buttons'>;
+  describe(): Pick<BannerProbe, 'modal' | 'texts' | 'buttons' | 'rect'>;
 }
 
 /** Fills `root` with the card for `text`. */
@@ -54,6 +54,7 @@ export function renderBanner(root: ShadowRoot, text: BannerText, onChoice: (c: B
     setModal: (on) => card.classList.toggle('modal', on),
     describe: () => ({
       modal: card.classList.contains('modal'),
+      rect: card.getBoundingClientRect().toJSON() as BannerProbe['rect'],
       texts: [...card.querySelectorAll('h2, p, .brand')].filter((e) => e.checkVisibility()).map((e) => e.textContent ?? ''),
       buttons: [...card.querySelectorAll('button')].filter((b) => b.checkVisibility()).map((b) => {
         const r = b.getBoundingClientRect();

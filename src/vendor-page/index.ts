@@ -35,11 +35,14 @@ const listed = lookup(hosts, location.hostname);
 let text: BannerText | null = listed && listed[0] >= 0 ? texts[listed[0]]! : null;
 let host: HTMLElement | null = null;
 let card: BannerCard;
-const NO_CARD = { modal: false, texts: [], buttons: [] };
+const NO_CARD = { modal: false, texts: [], buttons: [], rect: null };
 let dismissed = false;
 let reshows = 0;
 let lastTrouble = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
+let answers = 0;
+let shownAt: number | null = null;
+let hiddenAt: number | null = null;
 
 function show(): void {
   if (dismissed || !text) return;
@@ -52,6 +55,7 @@ function show(): void {
     card = renderBanner(host.attachShadow({ mode: 'closed' }), text, choose);
   }
   reassert();
+  shownAt ??= performance.now();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', keepRootRendered, { once: true });
   else keepRootRendered();
 }
@@ -59,6 +63,7 @@ function show(): void {
 function hide(): void {
   const h = host;
   host = null; // first: the observers below ignore a removal once `host` is gone
+  if (h) hiddenAt = performance.now();
   h?.remove();
 }
 
@@ -110,6 +115,7 @@ function choose(choice: BannerChoice): void {
 }
 
 function apply(reply: PageReply): void {
+  answers++;
   if (reply.show === 'strict') {
     document.documentElement.style.setProperty('visibility', 'hidden', 'important');
     return; // the background is replacing this page with the warning page
@@ -130,7 +136,11 @@ function ask(): void {
 const api: VendorPageApi = {
   hide,
   show,
-  probe: () => ({ shown: !!host?.isConnected, vendorId: text?.vendorId ?? null, open: !!host?.matches(':popover-open'), ...(host ? card.describe() : NO_CARD) }),
+  probe() {
+    const c = host ? card.describe() : NO_CARD;
+    const at = c.rect && document.elementFromPoint(c.rect.x + c.rect.width / 2, c.rect.y + c.rect.height / 2);
+    return { shown: !!host?.isConnected, vendorId: text?.vendorId ?? null, open: !!host?.matches(':popover-open'), answers, shownAt, hiddenAt, onTop: !!host && at === host, ...c };
+  },
 };
 (globalThis as Record<string, unknown>)[API_NAME] = api;
 

@@ -6,7 +6,8 @@
 // the garbage are kept. The per-key rules themselves are unit-tested (storage-corrupt.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { bannerHost, launch, type Harness } from './harness';
+import { launch, type Harness } from './harness';
+import { banner } from './banner-probe';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -87,9 +88,9 @@ describe('corrupt storage', () => {
 
     const page = await h.context.newPage();
     await page.goto('https://www.kaspersky.com/');
-    await bannerHost(page).waitFor({ state: 'attached', timeout: 15_000 });
-    expect(await bannerHost(page).getAttribute('data-banwatch-vendor')).toBe('kaspersky');
-    await expect.poll(() => page.locator('[data-banwatch-banner] h2').textContent(), { timeout: 5000 }).toBe('Kaspersky');
+    await banner(page).shown();
+    expect(await banner(page).vendor()).toBe('kaspersky');
+    await expect.poll(() => banner(page).probe().then((b) => b?.texts[1]), { timeout: 5000 }).toBe('Kaspersky');
     // Default behaviour: a banner (not the strict-mode page), at the consumer defaults.
     expect(page.url()).toBe('https://www.kaspersky.com/');
     await page.close();
@@ -123,9 +124,9 @@ describe('corrupt storage', () => {
     const page = await h.context.newPage();
     await page.goto('https://www.huawei.com/');
     await page.waitForTimeout(1500);
-    expect(await bannerHost(page).count()).toBe(0);
+    expect(await banner(page).count()).toBe(0);
     await page.goto('https://www.kaspersky.com/');
-    await bannerHost(page).waitFor({ state: 'attached', timeout: 15_000 });
+    await banner(page).shown();
     await page.close();
 
     const clean = await extPage();

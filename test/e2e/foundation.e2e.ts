@@ -2,7 +2,8 @@
 // and its pages render.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { bannerHost, isolatedWorlds, launch, screenshot, type Harness } from './harness';
+import { isolatedWorlds, launch, screenshot, type Harness } from './harness';
+import { banner } from './banner-probe';
 
 let h: Harness;
 beforeAll(async () => {
@@ -16,8 +17,8 @@ describe('foundation', () => {
   it('runs the content script on a vendor hostname and shows the banner', async () => {
     const page = await h.context.newPage();
     await page.goto('https://www.kaspersky.com/');
-    await expect.poll(() => bannerHost(page).count()).toBe(1);
-    expect(await bannerHost(page).getAttribute('data-banwatch-vendor')).toBe('kaspersky');
+    await expect.poll(() => banner(page).count()).toBe(1);
+    expect(await banner(page).vendor()).toBe('kaspersky');
     await screenshot(page, 'foundation-vendor-page');
     await page.close();
   });

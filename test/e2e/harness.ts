@@ -161,9 +161,6 @@ export async function axeViolations(page: Page, selector?: string): Promise<stri
   return result.violations.map((v) => `${v.id}: ${v.help}`);
 }
 
-/** The banner's host element on a page (a locator; Playwright pierces open shadow roots). */
-export const bannerHost = (page: Page) => page.locator('[data-banwatch-banner]');
-
 /** A page opened at `url` with the names of the isolated worlds (content scripts) created in it, as they come. */
 export interface WatchedPage {
   page: Page;

@@ -8,7 +8,8 @@
 // the content script's world (a vendor id or URL of another site) changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { bannerHost, launch, type Harness } from './harness';
+import { launch, type Harness } from './harness';
+import { banner } from './banner-probe';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -48,10 +49,10 @@ async function storageClear(): Promise<void> {
 
 /** The banner on `page` for `vendor`, with its title read inside the shadow root. */
 async function expectBanner(p: Page, vendor: string, title: string): Promise<void> {
-  await bannerHost(p).waitFor({ state: 'attached', timeout: 15_000 });
-  expect(await bannerHost(p).count()).toBe(1);
-  expect(await bannerHost(p).getAttribute('data-banwatch-vendor')).toBe(vendor);
-  await expect.poll(() => p.locator('[data-banwatch-banner] h2').textContent(), { timeout: 5000 }).toBe(title);
+  await banner(p).shown();
+  expect(await banner(p).count()).toBe(1);
+  expect(await banner(p).vendor()).toBe(vendor);
+  await expect.poll(() => banner(p).probe().then((b) => b?.texts[1]), { timeout: 5000 }).toBe(title);
   await expect.poll(() => p.locator('[data-banwatch-banner] .card').isVisible(), { timeout: 5000 }).toBe(true);
 }
 
@@ -80,7 +81,7 @@ describe('hostile pages', () => {
         }
       }
     });
-    expect(await bannerHost(page).count()).toBe(1);
+    expect(await banner(page).count()).toBe(1);
     await page.locator('[data-banwatch-banner] button[aria-controls="bw-more"]').click();
     expect(await page.locator('[data-banwatch-banner] .more').isVisible()).toBe(true);
     expect(await roundTrip(page)).toBe('ok');
@@ -124,7 +125,7 @@ describe('hostile pages', () => {
 describe('messages from outside', () => {
   it("a web page's main world cannot reach the extension: no chrome.runtime, or sendMessage to its id fails", async () => {
     await page.goto('https://www.kaspersky.com/');
-    await bannerHost(page).waitFor({ state: 'attached', timeout: 15_000 });
+    await banner(page).shown();
     const result = await page.evaluate(async (id) => {
       const c = (globalThis as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => unknown } } }).chrome;
       if (!c?.runtime?.sendMessage) return 'no runtime';
@@ -169,7 +170,7 @@ describe('messages from outside', () => {
       });
       await cdp.send('Runtime.enable');
       await page.goto('https://www.kaspersky.com/');
-      await bannerHost(page).waitFor({ state: 'attached', timeout: 15_000 });
+      await banner(page).shown();
       const world = worlds.filter((w) => w.name === extName).at(-1); // the last one: this navigation's
       if (!world) throw new Error(`no content-script world among ${worlds.map((w) => w.name).join(', ')}`);
       contextId = world.id;

@@ -11,7 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { badgeText, bannerHost, launch, screenshot, stopWorker, tabIdOf, type Harness } from './harness';
+import { badgeText, launch, screenshot, stopWorker, tabIdOf, type Harness } from './harness';
+import { banner } from './banner-probe';
 
 const MODE = 'test-withhold-managed';
 const TEST_BUILD = resolve(`.tmp/dist-${MODE}`);
@@ -55,8 +56,8 @@ describe('fresh profile, storage.managed never answering', () => {
   it('a vendor page gets its banner and badge', async () => {
     const page = await h.context.newPage();
     await page.goto('https://www.kaspersky.com/');
-    await bannerHost(page).waitFor({ state: 'attached' });
-    expect(await bannerHost(page).getAttribute('data-banwatch-vendor')).toBe('kaspersky');
+    await banner(page).shown();
+    expect(await banner(page).vendor()).toBe('kaspersky');
     await expect.poll(async () => badgeText(h, await tabIdOf(h, page))).toBe('!');
     await page.close();
   });
@@ -110,7 +111,7 @@ describe('the cached policy, with storage.managed never answering', () => {
     await worker.runningAgain();
     const tabId = await tabIdOf(h, page); // the page has had its answer
     const warned = (await badgeText(h, tabId)) !== '';
-    expect(await bannerHost(page).count()).toBe(warned ? 1 : 0);
+    expect(await banner(page).count()).toBe(warned ? 1 : 0);
     await page.close();
     return warned;
   }
@@ -124,7 +125,7 @@ describe('the cached policy, with storage.managed never answering', () => {
     });
     await cdp.send('Runtime.enable');
     await page.goto('https://www.kaspersky.com/');
-    await bannerHost(page).waitFor({ state: 'attached' });
+    await banner(page).shown();
     const world = worlds.at(-1)!;
     const planted = (await cdp.send('Runtime.evaluate', {
       expression: `Promise.all([${PLANT(COPY)}, chrome.storage.local.set({ managedPolicyCopy: ${JSON.stringify(COPY)} }).then(() => true)])`,

@@ -20,7 +20,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import WebSocket from 'ws';
 import type { Page } from 'playwright-core';
-import { bannerHost, launch, type Harness } from './harness';
+import { launch, type Harness } from './harness';
+import { banner } from './banner-probe';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -152,11 +153,10 @@ describe('zero network', () => {
     // Vendor pages (the content script runs and asks the background) and unrelated ones.
     for (const url of ['https://www.kaspersky.com/', 'https://www.huawei.com/products', 'https://www.dji.com/', 'https://example.org/', 'https://usa.kaspersky.com/support']) {
       await browse(page, url);
-      if (!url.includes('example.org')) await bannerHost(page).waitFor({ state: 'attached', timeout: 10_000 });
+      if (!url.includes('example.org')) await banner(page).shown();
     }
-    // Use the banner: expand it, open the details page from it.
-    await bannerHost(page).locator('button[aria-controls="bw-more"]').click();
-    const [details] = await Promise.all([h.context.waitForEvent('page'), bannerHost(page).locator('.actions .btn.primary').click()]);
+    // Use the banner: open the details page from it.
+    const [details] = await Promise.all([h.context.waitForEvent('page'), banner(page).click('Full ruling context')]);
     await details.waitForLoadState('load');
     await details.waitForTimeout(500);
 
@@ -183,7 +183,7 @@ describe('zero network', () => {
     await ext.waitForTimeout(500);
     await h.worker.evaluate(() => chrome.storage.sync.set({ decisionLog: true }));
     await browse(page, 'https://www.hikvision.com/');
-    await bannerHost(page).waitFor({ state: 'attached', timeout: 10_000 });
+    await banner(page).shown();
     await page.waitForTimeout(1000);
 
     // Witness 1: every request of BanWatch's contexts is one of its packaged files.
