@@ -44,6 +44,15 @@ let answers = 0;
 let shownAt: number | null = null;
 let hiddenAt: number | null = null;
 
+// Removal: of the banner, or of the whole root element (the banner is put into the new one).
+// Only the banner's parent is watched (cheap on huge pages), and the banner's own attributes
+// (removing `popover` closes it without a toggle event).
+const removal = new MutationObserver(() => {
+  if (host && host.parentNode !== document.documentElement) trouble();
+});
+removal.observe(document, { childList: true });
+let watchedRoot: Element | null = null;
+
 function show(): void {
   if (dismissed || !text) return;
   if (!host) {
@@ -52,6 +61,7 @@ function show(): void {
     host.addEventListener('toggle', (e) => {
       if ((e as ToggleEvent).newState === 'closed') trouble();
     });
+    new MutationObserver(trouble).observe(host, { attributes: true });
     card = renderBanner(host.attachShadow({ mode: 'closed' }), text, choose);
   }
   reassert();
@@ -73,6 +83,7 @@ function reassert(): void {
   const parent = document.documentElement;
   if (!parent) return;
   if (host.parentNode !== parent) parent.append(host);
+  if (watchedRoot !== parent) removal.observe((watchedRoot = parent), { childList: true });
   if (host.popover !== 'manual') host.popover = 'manual';
   try {
     // Re-showing moves it above whatever the page put in the top layer since.
@@ -146,14 +157,9 @@ const api: VendorPageApi = {
 
 if (text && listed?.[1]) show();
 
-// Removal: of the banner, or of the whole root element (the banner is put into the new one).
-const removal = new MutationObserver(() => {
-  if (host && host.parentNode !== document.documentElement) trouble();
-});
-removal.observe(document, { childList: true });
-if (document.documentElement) removal.observe(document.documentElement, { childList: true }); // only the banner's parent: cheap on huge pages
-// Covering: the page opened its own popover, modal dialog or fullscreen element.
+// Covering: the page opened (or closed) its own popover, modal dialog or fullscreen element.
 document.addEventListener('toggle', (e) => e.target !== host && trouble(), true);
+document.addEventListener('close', () => trouble(), true);
 document.addEventListener('fullscreenchange', () => trouble());
 document.addEventListener('prerenderingchange', (e) => e.isTrusted && ask(), { once: true });
 // Back/forward cache: the page comes back as it was, but the badge does not; ask again.
