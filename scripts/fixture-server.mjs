@@ -35,7 +35,9 @@ export async function startFixtureServer() {
       res.writeHead(204).end();
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    // ?cacheable: no `no-store`, which would keep the page out of the back/forward cache.
+    const cache = url.searchParams.has('cacheable') ? {} : { 'cache-control': 'no-store' };
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...cache });
     // ?fixture=<name> picks the page regardless of the path, so a test can use a site's real
     // URL shape (https://www.google.com/search?q=…&fixture=serp-google).
     res.end(pageFor(url.searchParams.get('fixture') ?? url.pathname, host));

@@ -30,6 +30,8 @@ export interface LaunchOptions {
   extraArgs?: string[];
   /** The built extension to load (default dist/). */
   dist?: string;
+  /** Playwright default arguments to leave out (e.g. '--disable-back-forward-cache'). */
+  ignoreDefaultArgs?: string[];
 }
 
 export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
@@ -42,6 +44,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
     executablePath,
     headless: true,
     colorScheme: opts.colorScheme ?? 'light',
+    ...(opts.ignoreDefaultArgs ? { ignoreDefaultArgs: opts.ignoreDefaultArgs } : {}),
     viewport: { width: 1280, height: 800 },
     args: [
       `--disable-extensions-except=${dist}`,
