@@ -24,6 +24,10 @@ function manifest(): ManifestV3Export {
   const m: Record<string, unknown> = structuredClone(baseManifest);
   m.action = { ...baseManifest.action, default_popup: PAGES.popup };
   m.options_ui = { ...baseManifest.options_ui, page: PAGES.options };
+  // The same vendor patterns as host permissions (no new install warning: the content script
+  // already asks for these hosts): scripts registered at run time (the banner's overrides,
+  // background/vendor-scripts.ts) are injected only where the extension holds host permission.
+  m.host_permissions = vendorMatchPatterns();
   m.content_scripts = [
     {
       matches: vendorMatchPatterns(),

@@ -15,7 +15,7 @@ import { send } from '../shared/send';
 import { renderBanner, type BannerCard, type BannerChoice } from './banner';
 import type { BannerText } from './banner-text';
 import { lookup } from './lookup';
-import { API_NAME, type VendorPageApi } from './api';
+import { API_NAME, EARLY_OVERRIDE, type BannerProbe, type VendorPageApi } from './api';
 
 type Ext = {
   runtime: {
@@ -43,6 +43,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let answers = 0;
 let shownAt: number | null = null;
 let hiddenAt: number | null = null;
+let hiddenBy: BannerProbe['hiddenBy'] = null;
 
 // Removal: of the banner, or of the whole root element (the banner is put into the new one).
 // Only the banner's parent is watched (cheap on huge pages), and the banner's own attributes
@@ -70,10 +71,10 @@ function show(): void {
   else keepRootRendered();
 }
 
-function hide(): void {
+function hide(by: NonNullable<BannerProbe['hiddenBy']>): void {
   const h = host;
   host = null; // first: the observers below ignore a removal once `host` is gone
-  if (h) hiddenAt = performance.now();
+  if (h) (hiddenAt = performance.now()), (hiddenBy = by);
   h?.remove();
 }
 
@@ -120,7 +121,7 @@ function keepRootRendered(): void {
 function choose(choice: BannerChoice): void {
   if (choice === 'dismiss') {
     dismissed = true;
-    return hide();
+    return hide('user');
   }
   if (text) void send({ type: 'cs-bg-action', action: 'open-details', vendorId: text.vendorId, url: location.href }).catch(() => undefined);
 }
@@ -131,8 +132,8 @@ function apply(reply: PageReply): void {
     document.documentElement.style.setProperty('visibility', 'hidden', 'important');
     return; // the background is replacing this page with the warning page
   }
-  if (reply.show !== 'banner') return hide();
-  if (text && JSON.stringify(text) !== JSON.stringify(reply.banner)) hide(); // the policy or today's date changed the text
+  if (reply.show !== 'banner') return hide('background');
+  if (text && JSON.stringify(text) !== JSON.stringify(reply.banner)) hide('background'); // the policy or today's date changed the text
   text = reply.banner;
   show();
 }
@@ -145,17 +146,19 @@ function ask(): void {
 }
 
 const api: VendorPageApi = {
-  hide,
+  hide: () => hide('override'),
   show,
   probe() {
     const c = host ? card.describe() : NO_CARD;
     const at = c.rect && document.elementFromPoint(c.rect.x + c.rect.width / 2, c.rect.y + c.rect.height / 2);
-    return { shown: !!host?.isConnected, vendorId: text?.vendorId ?? null, open: !!host?.matches(':popover-open'), answers, shownAt, hiddenAt, onTop: !!host && at === host, ...c };
+    return { shown: !!host?.isConnected, vendorId: text?.vendorId ?? null, open: !!host?.matches(':popover-open'), answers, shownAt, hiddenAt, hiddenBy, onTop: !!host && at === host, ...c };
   },
 };
 (globalThis as Record<string, unknown>)[API_NAME] = api;
 
-if (text && listed?.[1]) show();
+// Shown by default, unless an override that ran first said otherwise.
+const early = (globalThis as Record<string, unknown>)[EARLY_OVERRIDE];
+if (early === 'show' || (listed?.[1] && early !== 'hide')) show();
 
 // Covering: the page opened (or closed) its own popover, modal dialog or fullscreen element.
 document.addEventListener('toggle', (e) => e.target !== host && trouble(), true);

@@ -1,5 +1,6 @@
 // Registered by the background (background/vendor-scripts.ts) for the hosts the user's settings
-// warn on although the defaults do not. Runs right after the manifest script, in the same task.
-import { API_NAME, type VendorPageApi } from '../api';
+// warn on although the defaults do not. Runs in the same task as the manifest script (after it, or
+// before it: either way the banner is decided before the first paint).
+import { override } from '../api';
 
-(globalThis as unknown as Record<string, VendorPageApi | undefined>)[API_NAME]?.show();
+override('show');
