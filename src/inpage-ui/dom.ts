@@ -8,12 +8,6 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
   return node;
 }
 
-export function button(label: string, className: string, onClick: () => void): HTMLButtonElement {
-  const b = el('button', { type: 'button', class: className }, label);
-  b.addEventListener('click', onClick);
-  return b;
-}
-
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** BanWatch's shield, coloured by the host's --sev and --bg custom properties. */

@@ -40,7 +40,6 @@ type Guarded<G> = G extends Guard<infer T> ? T : never;
 
 /** What the vendor-site banner's buttons ask the background to do ("dismiss" stays in the page). */
 const BANNER_ACTIONS = ['allow-site', 'snooze-vendor', 'hide-vendor', 'open-details'] as const;
-export type BannerAction = (typeof BANNER_ACTIONS)[number];
 
 const BRAND_SOURCES: readonly BrandSource[] = ['json-ld', 'meta', 'microdata', 'byline'];
 const candidate: Guard<BrandCandidate> = record({ value: text(240), source: oneOf(BRAND_SOURCES), field: text(60) });

@@ -52,7 +52,7 @@ const candidate: Domain = {
 };
 
 const SPEC: Record<MessageType, Record<string, Domain>> = {
-  'cs-bg-page': { url: text(8192) },
+  'cs-bg-page': { url: text(8192), prerendering: yesNo },
   'cs-bg-action': { action: words(['allow-site', 'snooze-vendor', 'hide-vendor', 'open-details']), vendorId: text(100), url: text(8192) },
   'cs-bg-brand': { url: text(8192), candidates: listOf(20, candidate), items: listOf(500, text(240)) },
   'cs-bg-links': { url: text(8192), hosts: listOf(500, text(253)) },
@@ -110,7 +110,7 @@ describe('decoding: every message against its field-by-field statement', () => {
       const known = typeof v === 'object' && v !== null && Object.hasOwn(v, 'type') && TYPES.includes((v as { type: MessageType }).type);
       if (!known) for (const from of ['vendor-page', 'shop-page', 'extension-page'] as const) expect(accept(v, from)).toBeNull();
     });
-    const page = { type: 'cs-bg-page', url: 'https://www.kaspersky.com/' };
+    const page = { type: 'cs-bg-page', url: 'https://www.kaspersky.com/', prerendering: false };
     expect(accept(page, 'vendor-page')).toEqual(page);
     expect(accept(Object.assign(Object.create(null), page), 'vendor-page')).not.toBeNull(); // structured clone may give this
     expect(accept(Object.create(page), 'vendor-page')).toBeNull();
@@ -195,7 +195,7 @@ describe('senders: who may send what', () => {
 
 /** One well-formed set of fields per message. */
 const goodFields: Record<MessageType, Record<string, unknown>> = {
-  'cs-bg-page': { url: 'https://www.kaspersky.com/' },
+  'cs-bg-page': { url: 'https://www.kaspersky.com/', prerendering: false },
   'cs-bg-action': { action: 'allow-site', vendorId: 'kaspersky', url: 'https://www.kaspersky.com/' },
   'cs-bg-brand': { url: 'https://www.amazon.com/dp/B0', candidates: [{ value: 'Hikvision', source: 'byline', field: '#bylineInfo' }], items: ['DJI'] },
   'cs-bg-links': { url: 'https://www.google.com/search?q=dji', hosts: ['www.dji.com'] },
