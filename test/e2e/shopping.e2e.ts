@@ -31,7 +31,9 @@ async function settled(p: WatchedPage): Promise<void> {
   await p.page.waitForTimeout(800);
 }
 
-const registered = () => h.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()) as { id: string; matches: string[]; persistAcrossSessions: boolean; js: string[] }[]);
+/** The shopping scripts' registrations (the vendor-site banner's overrides are registered too, and not counted). */
+const registered = () =>
+  h.worker.evaluate(async (ids: string[]) => (await chrome.scripting.getRegisteredContentScripts({ ids })) as { id: string; matches: string[]; persistAcrossSessions: boolean; js: string[] }[], Object.values(SCRIPT_IDS));
 /** The granted origins among the optional ones (getAll also lists the vendor sites' content-script hosts). */
 const grantedOrigins = async () => {
   const all: string[] = await h.worker.evaluate(async () => (await chrome.permissions.getAll()).origins);
