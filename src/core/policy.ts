@@ -12,7 +12,7 @@
 // Every value is checked with the same validator as the user's own settings: an administrator's
 // typo drops that one value (with a reason), never the rest of the policy or the extension.
 import type { OrgList, Ruling, Vendor } from './dataset/schema';
-import { validateOrgList } from './dataset/validate';
+import { validateOrgList } from './dataset/org-list';
 import {
   defaults,
   expectations,

@@ -6,15 +6,11 @@
 // after ~2 s, and sometimes not for 15 s or more. Until the browser's answer arrives in this
 // context, the last policy read (kept in the extension's IndexedDB, which content scripts cannot
 // write) is used, only to add restrictions (core/policy.ts applyCachedPolicy).
-import { z } from 'zod';
 import browser from './browser';
 import { parsePolicy } from '../core/policy';
 import { dataset } from '../core/dataset';
 import { readCachedPolicy, writeCachedPolicy } from './policy-cache';
 import { policySource } from './policy-source';
-
-// MV3 pages and workers forbid eval; zod must not try to compile its parsers.
-z.config({ jitless: true });
 
 const BUNDLED_RULING_IDS = dataset.rulings.map((r) => r.id);
 
