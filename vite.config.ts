@@ -11,6 +11,7 @@ import baseManifest from './manifest.json' with { type: 'json' };
 import { vendorMatchPatterns } from './scripts/match-patterns';
 import { localesPlugin } from './scripts/locales-plugin';
 import { datasetCheckPlugin } from './scripts/dataset-check-plugin';
+import { datasetSplitPlugin } from './scripts/dataset-split-plugin';
 import { allOptionalOrigins } from './src/core/shopping/sites';
 import { PAGES } from './src/shared/pages';
 
@@ -53,6 +54,7 @@ export const TEST_MODE = 'test-withhold-managed';
 export default defineConfig(({ mode }) => ({
   plugins: [
     datasetCheckPlugin(),
+    datasetSplitPlugin(),
     preact(),
     crx({
       manifest: manifest(),

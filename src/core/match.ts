@@ -39,12 +39,15 @@ export type MatchResult =
   | { kind: 'not-restricted'; id: string; domain: string; host: string }
   | { kind: 'reported-link'; id: string; vendorId: string; domain: string; host: string };
 
+/** What matching reads of an entry (the lean index a page loads first has just this). */
+type MatchableVendor = Pick<Vendor, 'id' | 'name' | 'domains' | 'exclusions'>;
+
 export interface MatchSources {
-  vendors: readonly Vendor[];
-  notRestricted?: readonly NotRestricted[];
-  reportedLinks?: readonly ReportedLink[];
+  vendors: readonly MatchableVendor[];
+  notRestricted?: readonly Pick<NotRestricted, 'id' | 'name' | 'domains'>[];
+  reportedLinks?: readonly Pick<ReportedLink, 'id' | 'name' | 'domains' | 'vendor'>[];
   /** An organisation's own vendors (enterprise policy), same format as the bundled ones. */
-  organisationVendors?: readonly Vendor[];
+  organisationVendors?: readonly MatchableVendor[];
 }
 
 type MatchRule =
@@ -76,7 +79,7 @@ export function buildMatchIndex(sources: MatchSources): MatchIndex {
     if (group === undefined) byDomain.set(domain, (group = []));
     group.push(rule);
   };
-  const addVendors = (vendors: readonly Vendor[], origin: Origin) => {
+  const addVendors = (vendors: readonly MatchableVendor[], origin: Origin) => {
     for (const vendor of vendors) {
       for (const entry of vendor.domains) add(entry.domain, { kind: 'vendor', vendorId: vendor.id, origin, entry }, vendor.id);
       for (const exclusion of vendor.exclusions ?? []) add(exclusion.domain, { kind: 'exclusion', vendorId: vendor.id, origin }, vendor.id);

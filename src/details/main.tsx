@@ -6,7 +6,7 @@ import { render } from 'preact';
 import browser from '../shared/browser';
 import { verdict, type VerdictInputs } from '../core/verdict';
 import { t } from '../shared/format';
-import { useContext } from '../ui/use-context';
+import { useInputs, usePageContext } from '../ui/use-context';
 import { DatasetLine, VendorView } from '../ui/VendorView';
 import { NotRestrictedView, ReportedLinkView } from '../ui/EntryViews';
 import { Logo } from '../ui/Logo';
@@ -43,8 +43,10 @@ function Body({ ctx }: { ctx: VerdictInputs }) {
   return <VendorView v={v} ctx={ctx} full titleTag="h1" />;
 }
 
+const SUBJECT = { id };
+
 function App() {
-  const ctx = useContext();
+  const ctx = useInputs(usePageContext(), SUBJECT);
   return (
     <>
       <header class="bar">

@@ -8,11 +8,11 @@
 // write) is used, only to add restrictions (core/policy.ts applyCachedPolicy).
 import browser from './browser';
 import { parsePolicy } from '../core/policy';
-import { dataset } from '../core/dataset';
+import lean from 'virtual:banwatch/lean-dataset';
 import { readCachedPolicy, writeCachedPolicy } from './policy-cache';
 import { policySource } from './policy-source';
 
-const BUNDLED_RULING_IDS = dataset.rulings.map((r) => r.id);
+const BUNDLED_RULING_IDS = lean.rulingIds;
 
 // A test build (vite --mode test-withhold-managed, used by the e2e suite) holds storage.managed's
 // answer back forever; in every other build this condition is false at build time and removed.
