@@ -40,18 +40,19 @@ export type MatchResult =
   | { kind: 'reported-link'; id: string; vendorId: string; domain: string; host: string };
 
 /** What matching reads of an entry (the lean index a page loads first has just this). */
-type MatchableVendor = Pick<Vendor, 'id' | 'name' | 'domains' | 'exclusions'>;
+type DomainEntry = Vendor['domains'][number];
+type MatchableVendor = { id: string; domains: readonly Pick<DomainEntry, 'domain' | 'evidence' | 'source' | 'note'>[]; exclusions?: readonly { domain: string }[] };
 
 export interface MatchSources {
   vendors: readonly MatchableVendor[];
-  notRestricted?: readonly Pick<NotRestricted, 'id' | 'name' | 'domains'>[];
-  reportedLinks?: readonly Pick<ReportedLink, 'id' | 'name' | 'domains' | 'vendor'>[];
+  notRestricted?: readonly Pick<NotRestricted, 'id' | 'domains'>[];
+  reportedLinks?: readonly Pick<ReportedLink, 'id' | 'domains' | 'vendor'>[];
   /** An organisation's own vendors (enterprise policy), same format as the bundled ones. */
   organisationVendors?: readonly MatchableVendor[];
 }
 
 type MatchRule =
-  | { kind: 'vendor'; vendorId: string; origin: Origin; entry: Vendor['domains'][number] }
+  | { kind: 'vendor'; vendorId: string; origin: Origin; entry: MatchableVendor['domains'][number] }
   | { kind: 'exclusion'; vendorId: string; origin: Origin }
   | { kind: 'not-restricted'; id: string }
   | { kind: 'reported-link'; id: string; vendorId: string };

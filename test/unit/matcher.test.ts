@@ -138,7 +138,7 @@ describe('matchVendor', () => {
       vendor('delta', ['delta.example', 'free.delta.example']),
     ],
     notRestricted: [notRestricted('free', ['free.example', 'free.delta.example'])],
-    reportedLinks: [{ id: 'linked', name: 'Linked', domains: ['linked.example'], vendor: 'alpha' }],
+    reportedLinks: [{ id: 'linked', domains: ['linked.example'], vendor: 'alpha' }],
   });
 
   it('says why it matched', () => {

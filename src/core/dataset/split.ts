@@ -11,9 +11,10 @@ export interface LeanDataset {
   meta: { version: string; reviewedOn: string; reviewedThrough: string };
   /** Every bundled ruling id (an organisation's own rulings must not reuse one). */
   rulingIds: string[];
-  vendors: Pick<Vendor, 'id' | 'name' | 'domains' | 'exclusions'>[];
-  notRestricted: Pick<NotRestricted, 'id' | 'name' | 'domains'>[];
-  reportedLinks: Pick<ReportedLink, 'id' | 'name' | 'domains' | 'vendor'>[];
+  /** Only what tells which entry a host is (the page then reads the entry's record) and its name. */
+  vendors: { id: string; name: string; domains: Pick<Vendor['domains'][number], 'domain' | 'evidence'>[]; exclusions?: { domain: string }[] }[];
+  notRestricted: Pick<NotRestricted, 'id' | 'domains'>[];
+  reportedLinks: Pick<ReportedLink, 'id' | 'domains' | 'vendor'>[];
 }
 
 /** An entry in full and what its verdict and its page need: a dataset of one entry. */
@@ -28,9 +29,14 @@ export function leanOf(ds: Dataset): LeanDataset {
   return {
     meta: { version: ds.meta.version, reviewedOn: ds.meta.reviewedOn, reviewedThrough: reviewedThrough(ds) ?? ds.meta.reviewedOn },
     rulingIds: ds.rulings.map((r) => r.id),
-    vendors: ds.vendors.map(({ id, name, domains, exclusions }) => ({ id, name, domains, ...(exclusions && { exclusions }) })),
-    notRestricted: ds.notRestricted.map(({ id, name, domains }) => ({ id, name, domains })),
-    reportedLinks: ds.reportedLinks.map(({ id, name, domains, vendor }) => ({ id, name, domains, vendor })),
+    vendors: ds.vendors.map(({ id, name, domains, exclusions }) => ({
+      id,
+      name,
+      domains: domains.map(({ domain, evidence }) => ({ domain, evidence })),
+      ...(exclusions && { exclusions: exclusions.map(({ domain }) => ({ domain })) }),
+    })),
+    notRestricted: ds.notRestricted.map(({ id, domains }) => ({ id, domains })),
+    reportedLinks: ds.reportedLinks.map(({ id, domains, vendor }) => ({ id, domains, vendor })),
   };
 }
 
