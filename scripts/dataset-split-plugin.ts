@@ -1,13 +1,19 @@
 // Splits the bundled dataset for the pages (src/core/dataset/split.ts): the lean index becomes the
-// module `virtual:banwatch/lean-dataset` (in each page's first-render bytes), and every entry's
+// module `virtual:banwatch/lean-dataset` (in each page's first-render bytes), what the options page
+// says about the data `virtual:banwatch/dataset-about`, the bundled ruling ids (for checking an
+// organisation's list) `virtual:banwatch/ruling-ids`, and every entry's
 // record is written to data/entries/<id>.json, fetched by a page for the one entry it shows.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Dataset } from '../src/core/dataset/schema';
-import { entryIds, leanOf, recordOf } from '../src/core/dataset/split';
+import { aboutOf, entryIds, leanOf, recordOf } from '../src/core/dataset/split';
 
-const MODULE = 'virtual:banwatch/lean-dataset';
+const MODULES: Record<string, (ds: Dataset) => unknown> = {
+  'virtual:banwatch/lean-dataset': leanOf,
+  'virtual:banwatch/dataset-about': aboutOf,
+  'virtual:banwatch/ruling-ids': (ds) => ds.rulings.map((r) => r.id),
+};
 /** Where the build writes each entry's record (src/shared/dataset-source.ts fetches it). */
 export const ENTRIES_DIR = 'data/entries';
 
@@ -20,11 +26,12 @@ export function datasetSplitPlugin(): Plugin {
     configResolved(config) {
       root = config.root;
     },
-    resolveId: (id) => (id === MODULE ? `\0${MODULE}` : null),
+    resolveId: (id) => (Object.hasOwn(MODULES, id) ? `\0${id}` : null),
     load(id) {
-      if (id !== `\0${MODULE}`) return null;
+      const make = id.startsWith('\0') ? MODULES[id.slice(1)] : undefined;
+      if (!make) return null;
       this.addWatchFile(resolve(root, 'src/data/dataset.json'));
-      return `export default ${JSON.stringify(leanOf(read(root)))};`;
+      return `export default ${JSON.stringify(make(read(root)))};`;
     },
     generateBundle() {
       const ds = read(root);

@@ -2,8 +2,8 @@
 // stop and restart the worker at any time); per-tab state lives in storage.session, never in
 // module variables.
 import browser from '../shared/browser';
-import { validateOrgList } from '../core/dataset/org-list';
-import { provideOrgListValidator } from '../shared/policy-store';
+import { orgListCheck } from '../shared/org-list-check';
+import { provideOrgListCheck } from '../shared/policy-store';
 import { listen } from './router';
 import { watchChanges } from './watch';
 import { watchInstall } from './onboarding';
@@ -11,7 +11,7 @@ import { watchPermissions } from './shopping';
 
 // An organisation's list in the policy is checked here too, and a service worker may not import()
 // the check when it needs it (the pages do).
-provideOrgListValidator(validateOrgList);
+provideOrgListCheck(orgListCheck);
 
 // Every message from the vendor-site and shopping scripts and from BanWatch's pages.
 listen();

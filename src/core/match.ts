@@ -43,7 +43,7 @@ export type MatchResult =
 type DomainEntry = Vendor['domains'][number];
 type MatchableVendor = { id: string; domains: readonly Pick<DomainEntry, 'domain' | 'evidence' | 'source' | 'note'>[]; exclusions?: readonly { domain: string }[] };
 
-export interface MatchSources {
+interface MatchSources {
   vendors: readonly MatchableVendor[];
   notRestricted?: readonly Pick<NotRestricted, 'id' | 'domains'>[];
   reportedLinks?: readonly Pick<ReportedLink, 'id' | 'domains' | 'vendor'>[];

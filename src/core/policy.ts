@@ -75,7 +75,7 @@ function settingsSubset(raw: unknown, where: string, problems: string[]): Partia
  * The check of an organisation's list (dataset/org-list.ts), passed in: the pages load it only
  * when a policy has such a list, so the policy module does not import it.
  */
-export type OrgListValidator = typeof validateOrgList;
+type OrgListValidator = typeof validateOrgList;
 
 /**
  * The organisation's vendor list, validated like the bundled data. Rulings and vendors that fail

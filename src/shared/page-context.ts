@@ -7,6 +7,7 @@
 import { buildCatalog, type OrganisationList } from '../core/catalog';
 import { today } from '../core/dates';
 import { normaliseHost } from '../core/host';
+import { leanMatchSources } from '../core/dataset/split';
 import { buildMatchIndex, matchVendor, type MatchIndex } from '../core/match';
 import type { Subject, VerdictInputs } from '../core/verdict';
 import { leanDataset, loadDataset, loadRecord } from './dataset-source';
@@ -24,7 +25,7 @@ export interface PageContext {
 export async function loadPageContext(): Promise<PageContext> {
   const state = await loadSettings();
   const org = { vendors: state.policy.organisationVendors, rulings: state.policy.organisationRulings };
-  const index = buildMatchIndex({ ...leanDataset, organisationVendors: org.vendors });
+  const index = buildMatchIndex({ ...leanMatchSources(leanDataset), organisationVendors: org.vendors });
   return { state, settings: state.settings, today: today(), org, index };
 }
 

@@ -7,21 +7,19 @@
 // context, the last policy read (kept in the extension's IndexedDB, which content scripts cannot
 // write) is used, only to add restrictions (core/policy.ts applyCachedPolicy).
 import browser from './browser';
-import { hasOrgList, parsePolicy, type OrgListValidator } from '../core/policy';
-import lean from 'virtual:banwatch/lean-dataset';
+import { hasOrgList, parsePolicy } from '../core/policy';
+import type { OrgListCheck } from './org-list-check';
 import { readCachedPolicy, writeCachedPolicy } from './policy-cache';
 import { policySource } from './policy-source';
 
-const BUNDLED_RULING_IDS = lean.rulingIds;
-
 // The check of an organisation's list is needed only for a policy that has one: the pages load it
 // then (a separate chunk). A service worker may not import() at all, so the background hands it
-// over at start (provideOrgListValidator in background/index.ts).
-let validator: OrgListValidator | undefined;
-export function provideOrgListValidator(v: OrgListValidator): void {
-  validator = v;
+// over at start (provideOrgListCheck in background/index.ts).
+let check: OrgListCheck | undefined;
+export function provideOrgListCheck(c: OrgListCheck): void {
+  check = c;
 }
-const orgListValidator = async (): Promise<OrgListValidator> => (validator ??= (await import('../core/dataset/org-list')).validateOrgList);
+const orgListCheck = async (): Promise<OrgListCheck> => (check ??= (await import('./org-list-check')).orgListCheck);
 
 // A test build (vite --mode test-withhold-managed, used by the e2e suite) holds storage.managed's
 // answer back forever; in every other build this condition is false at build time and removed.
@@ -40,7 +38,11 @@ const source = policySource({
   readManaged,
   readCache: readCachedPolicy,
   writeCache: writeCachedPolicy,
-  parse: async (raw) => parsePolicy(raw, BUNDLED_RULING_IDS, hasOrgList(raw) ? await orgListValidator() : undefined),
+  parse: async (raw) => {
+    if (!hasOrgList(raw)) return parsePolicy(raw);
+    const { bundledRulingIds, validate } = await orgListCheck();
+    return parsePolicy(raw, bundledRulingIds, validate);
+  },
 });
 
 /** The policy to act on now (never waits for the browser), and whether it is the browser's answer. */

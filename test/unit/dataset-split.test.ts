@@ -4,13 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/core/dataset';
 import { buildCatalog } from '../../src/core/catalog';
-import { entryIds, leanOf, recordOf } from '../../src/core/dataset/split';
+import { entryIds, leanMatchSources, leanOf, recordOf } from '../../src/core/dataset/split';
 import { buildMatchIndex, matchVendor } from '../../src/core/match';
 import { defaults, type Settings } from '../../src/core/settings';
 import { verdict, type Subject } from '../../src/core/verdict';
 
 const lean = leanOf(dataset);
-const leanIndex = buildMatchIndex(lean);
+const leanIndex = buildMatchIndex(leanMatchSources(lean));
 const full = buildCatalog(dataset);
 const SETTINGS: Settings[] = [
   structuredClone(defaults),
