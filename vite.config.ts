@@ -32,6 +32,9 @@ function manifest(): ManifestV3Export {
       all_frames: false,
     },
   ];
+  // Strict mode's redirect rules act only on hosts BanWatch has host access to (content-script
+  // matches do not count): the same vendor patterns, so no new install warning.
+  m.host_permissions = vendorMatchPatterns();
   // Marketplaces and search engines: asked for only when the user turns a feature on.
   m.optional_host_permissions = allOptionalOrigins();
   if (firefox) {
@@ -68,10 +71,12 @@ export default defineConfig(({ mode }) => ({
       // crxjs would expose it to every site (a fingerprinting surface). Drop that entry.
       name: 'banwatch:shop-script-not-web-accessible',
       enforce: 'post',
-      renderCrxManifest(m: { web_accessible_resources?: { resources: string[] }[] }) {
+      renderCrxManifest(m: { web_accessible_resources?: { resources: string[]; matches?: string[]; use_dynamic_url?: boolean }[] }) {
         const war = (m.web_accessible_resources ?? []).map((r) => ({ ...r, resources: r.resources.filter((f) => !f.startsWith('src/shop-page/')) }));
-        m.web_accessible_resources = war.filter((r) => r.resources.length > 0);
-        if (!m.web_accessible_resources.length) delete m.web_accessible_resources;
+        // Strict mode redirects navigations from any site to the warning page, so it must be
+        // web-accessible; a per-session URL (Chromium) keeps sites from probing for BanWatch.
+        const warning = { resources: [PAGES.warning], matches: ['<all_urls>'], ...(!firefox && { use_dynamic_url: true }) };
+        m.web_accessible_resources = [...war.filter((r) => r.resources.length > 0), warning];
         return m;
       },
     } as Plugin,

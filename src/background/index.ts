@@ -8,6 +8,7 @@ import { listen } from './router';
 import { watchChanges } from './watch';
 import { watchInstall } from './onboarding';
 import { watchPermissions } from './shopping';
+import { watchStrictMode } from './strict-mode';
 
 // An organisation's list in the policy is checked here too, and a service worker may not import()
 // the check when it needs it (the pages do).
@@ -18,6 +19,9 @@ listen();
 
 // Settings and policy changes: open tabs' verdicts and badges, shopping registrations.
 watchChanges();
+
+// Strict mode's redirect rules (refreshed on start and install) and "Proceed this time" grants.
+watchStrictMode();
 
 // Firefox asks before granting host access: on install, open the onboarding page when needed.
 watchInstall();

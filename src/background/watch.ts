@@ -7,6 +7,7 @@ import { FEATURES } from '../core/shopping/sites';
 import { onPolicyChange } from '../shared/policy-store';
 import { refreshTabs } from './vendor-page';
 import { syncRegistrations } from './shopping';
+import { syncStrictRules } from './strict-mode';
 
 const SETTINGS = new Set<string>([...SETTING_KEYS, ...LEGACY_KEYS]);
 const SHOPPING = new Set<string>(FEATURES);
@@ -20,6 +21,7 @@ function refreshSoon(): void {
   pending = setTimeout(() => {
     pending = null;
     void refreshTabs().catch(() => undefined);
+    void syncStrictRules().catch(() => undefined);
   }, 50);
 }
 

@@ -25,6 +25,8 @@ import { NotRestrictedView, ReportedLinkView } from '../ui/EntryViews';
 import { Lookup, type LookupData } from '../ui/Lookup';
 import { Logo } from '../ui/Logo';
 import { HostAccessNotice } from '../ui/HostAccessNotice';
+import { SilenceControls } from '../ui/SilenceControls';
+import type { UserSettingKey } from '../core/settings';
 import '../shared/page.css';
 import '../ui/ui.css';
 import './popup.css';
@@ -89,7 +91,7 @@ function openPage(url: string): void {
 
 const openDetails = (id: string) => openPage(detailsUrl(id));
 
-function SitePanel({ site, ctx }: { site: Site; ctx: VerdictInputs | null }) {
+function SitePanel({ site, ctx, locked = [] }: { site: Site; ctx: VerdictInputs | null; locked?: readonly UserSettingKey[] }) {
   switch (site.kind) {
     case 'vendor':
       return (
@@ -102,6 +104,9 @@ function SitePanel({ site, ctx }: { site: Site; ctx: VerdictInputs | null }) {
               {t('actionDetails')}
             </button>
           </p>
+          {site.warning && site.silenced === null && site.host && (
+            <SilenceControls vendorId={site.vendor.id} vendorName={site.vendor.name} host={site.host} locked={locked} />
+          )}
         </>
       );
     case 'not-restricted':
@@ -167,7 +172,7 @@ function App() {
   const panel = useMemo(() => {
     if (!subject || !page) return <div class="site-pending" aria-busy="true" />;
     if (!host) return <SitePanel site={subject as Site} ctx={null} />;
-    return inputs ? <SitePanel site={verdict(inputs, host)} ctx={inputs} /> : <div class="site-pending" aria-busy="true" />;
+    return inputs ? <SitePanel site={verdict(inputs, host)} ctx={inputs} locked={page.state.locked} /> : <div class="site-pending" aria-busy="true" />;
   }, [subject, page, host, inputs]);
 
   return (

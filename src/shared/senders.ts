@@ -29,7 +29,9 @@ interface Self {
 export function senderClass(sender: SenderFacts, self: Self): SenderClass | null {
   if (sender.id !== self.id || typeof sender.url !== 'string') return null;
   const inTab = sender.tab?.id !== undefined;
-  if (sender.url.startsWith(self.baseUrl)) return inTab && sender.frameId !== 0 ? 'extension-frame' : 'extension-page';
+  // The warning page (web-accessible with use_dynamic_url) reports the static-id origin even where getURL gives a per-session one.
+  const ours = sender.url.startsWith(self.baseUrl) || sender.url.startsWith(`chrome-extension://${self.id}/`);
+  if (ours) return inTab && sender.frameId !== 0 ? 'extension-frame' : 'extension-page';
   // Content scripts speak only from a tab's top frame.
   if (!inTab || sender.frameId !== 0) return null;
   let hostname: string;

@@ -10,6 +10,8 @@ const entry = (i: number, over: Partial<LogEntry> = {}): LogEntry => ({
   ruling: 'Commerce Dept. Final Determination',
   severity: 'prohibited',
   action: 'warned',
+  source: 'page',
+  detail: '',
   ...over,
 });
 
