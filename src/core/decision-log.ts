@@ -19,7 +19,7 @@ const LOG_ACTIONS = [
 export type LogAction = (typeof LOG_ACTIONS)[number];
 
 /** Where a decision was made: which BanWatch page, or the administrator's policy. */
-export const LOG_SOURCES = ['page', 'popup', 'details', 'warning', 'options', 'import', 'policy'] as const;
+const LOG_SOURCES = ['page', 'popup', 'details', 'warning', 'options', 'import', 'policy'] as const;
 export type LogSource = (typeof LOG_SOURCES)[number];
 
 export interface LogEntry {

@@ -11,7 +11,7 @@ import { isCoveredBy } from './host';
 import { shownWarning, verdict, type VerdictInputs } from './verdict';
 
 /** The parts of chrome.declarativeNetRequest.Rule these rules use. */
-export interface DnrRule {
+interface DnrRule {
   id: number;
   priority: number;
   action: { type: 'redirect'; redirect: { regexSubstitution: string } } | { type: 'block' } | { type: 'allow' };
