@@ -135,3 +135,27 @@ export async function onAction(m: Message<'cs-bg-action'>, sender: Sender): Prom
   await openDetailsOnce(sender.tab?.id, e.warning.vendorId);
   return { ok: true };
 }
+
+const POLICY_LOGGED = 'decisionLogPolicySeen';
+const POLICY_KEYS: readonly UserSettingKey[] = ['enabled', 'warningStyle', 'audience', 'minSeverity', 'authorities', 'allowedSites', 'hiddenVendors', 'snoozed'];
+
+/**
+ * The administrator's policy arrived or changed: when it takes warnings away (enforced settings
+ * that can, or allowed sites), one entry saying what it sets — once per distinct policy, not at
+ * every browser start.
+ */
+export function logPolicy(): Promise<void> {
+  return navigator.locks.request(POLICY_LOGGED, logPolicyOnce);
+}
+
+async function logPolicyOnce(): Promise<void> {
+  const { state, settings } = await loadContext();
+  if (!state.settled) return; // the cached copy only adds restrictions; wait for the browser's answer
+  const enforced = POLICY_KEYS.filter((k) => Object.hasOwn(state.policy.enforced, k)).map((k) => `${k}=${JSON.stringify(state.policy.enforced[k])}`);
+  const sites = state.policy.allowedSites.length ? [`allowedSites+=${JSON.stringify(state.policy.allowedSites)}`] : [];
+  const detail = [...enforced, ...sites].join('; ').slice(0, 500);
+  const seen = (await browser.storage.local.get(POLICY_LOGGED))[POLICY_LOGGED];
+  if (!detail || seen === detail || !settings.decisionLog) return;
+  await browser.storage.local.set({ [POLICY_LOGGED]: detail });
+  await recordDecision({ host: '', vendorId: '', vendorName: '', ruling: '', severity: '', action: 'policy', source: 'policy', detail }, true);
+}

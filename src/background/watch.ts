@@ -8,6 +8,7 @@ import { onPolicyChange } from '../shared/policy-store';
 import { refreshTabs } from './vendor-page';
 import { syncRegistrations } from './shopping';
 import { syncStrictRules } from './strict-mode';
+import { logPolicy } from './silencing';
 
 const SETTINGS = new Set<string>([...SETTING_KEYS, ...LEGACY_KEYS]);
 const SHOPPING = new Set<string>(FEATURES);
@@ -36,6 +37,7 @@ export function watchChanges(): void {
   // The browser's answer to storage.managed arrived (it may differ from the cached copy), or changed.
   onPolicyChange(() => {
     refreshSoon();
+    void logPolicy().catch(() => undefined);
     void syncRegistrations().catch(() => undefined);
   });
 }

@@ -348,7 +348,7 @@ describe('options page', () => {
     expect(rows).toContain('Warned');
     const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export as CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('time,host,vendor_id,vendor,ruling,severity,action');
+    expect(csv.split('\r\n')[0]).toBe('time,host,vendor_id,vendor,ruling,severity,action,source,detail');
     expect(csv).toContain('www.dji.com,dji,DJI');
     expect(csv).toContain('proceeded-once');
     // Local only: the log lives in storage.local, never in sync.
