@@ -144,8 +144,8 @@ const POLICY_KEYS: readonly UserSettingKey[] = ['enabled', 'warningStyle', 'audi
  * that can, or allowed sites), one entry saying what it sets — once per distinct policy, not at
  * every browser start.
  */
-export function logPolicy(): Promise<void> {
-  return navigator.locks.request(POLICY_LOGGED, logPolicyOnce);
+export async function logPolicy(): Promise<void> {
+  await navigator.locks.request(POLICY_LOGGED, logPolicyOnce);
 }
 
 async function logPolicyOnce(): Promise<void> {
