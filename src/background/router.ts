@@ -5,6 +5,7 @@ import type { Runtime } from 'webextension-polyfill';
 import browser from '../shared/browser';
 import { accept, type Message, type MessageType, type Replies } from '../shared/messages';
 import { senderClass } from '../shared/senders';
+import { pageUrl } from '../shared/pages';
 import { onPage } from './vendor-page';
 import { onAction, onProceed, onSettingsChanged, onSilence } from './silencing';
 import { onWarning } from './strict-mode';
@@ -30,7 +31,7 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
 
 /** Registered synchronously from background/index.ts. */
 export function listen(): void {
-  const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') };
+  const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL(''), dynamicBase: `${new URL(pageUrl('warning')).origin}/` };
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
     const m = accept(raw, senderClass(sender, self));
     if (!m) return undefined;

@@ -48,7 +48,7 @@ export function isWarningPageFor(senderUrl: string | undefined, url: string): bo
   if (typeof senderUrl !== 'string') return false;
   try {
     const u = new URL(senderUrl);
-    const ours = u.origin === new URL(pageUrl('warning')).origin || u.host === browser.runtime.id;
+    const ours = u.origin === new URL(pageUrl('warning')).origin || u.origin === new URL(browser.runtime.getURL('')).origin;
     // Chromium's sender URL carries the fragment (the original URL); should a browser drop it, the path still names the page.
     return ours && u.pathname === `/${PAGES.warning}` && (!senderUrl.includes('#') || targetOf(senderUrl) === url);
   } catch {

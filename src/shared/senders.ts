@@ -20,17 +20,18 @@ export interface SenderFacts {
   frameId?: number | undefined;
 }
 
-/** This extension: its id and the base of its URLs (runtime.getURL('')). */
+/** This extension: its id and the base of its URLs (runtime.getURL('')), and of its per-session web-accessible URLs. */
 interface Self {
   id: string;
   baseUrl: string;
+  dynamicBase?: string;
 }
 
 export function senderClass(sender: SenderFacts, self: Self): SenderClass | null {
   if (sender.id !== self.id || typeof sender.url !== 'string') return null;
   const inTab = sender.tab?.id !== undefined;
-  // The warning page (web-accessible with use_dynamic_url) reports the static-id origin even where getURL gives a per-session one.
-  const ours = sender.url.startsWith(self.baseUrl) || sender.url.startsWith(`chrome-extension://${self.id}/`);
+  // The warning page is web-accessible with use_dynamic_url: it may be at this session's address too.
+  const ours = sender.url.startsWith(self.baseUrl) || (self.dynamicBase !== undefined && sender.url.startsWith(self.dynamicBase));
   if (ours) return inTab && sender.frameId !== 0 ? 'extension-frame' : 'extension-page';
   // Content scripts speak only from a tab's top frame.
   if (!inTab || sender.frameId !== 0) return null;

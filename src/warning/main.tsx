@@ -31,9 +31,7 @@ async function closeTab(): Promise<void> {
  */
 function back(): void {
   const steps = loaded ? 2 : 1;
-  const nav = (globalThis as { navigation?: { canGoBack?: boolean } }).navigation;
-  const canGoBack = nav?.canGoBack ?? history.length > 1;
-  if (canGoBack && history.length > steps) history.go(-steps);
+  if (history.length > steps) history.go(-steps);
   else void closeTab();
 }
 
@@ -113,5 +111,15 @@ function App() {
   );
 }
 
-document.documentElement.lang = browser.i18n.getUILanguage();
-render(<App />, document.getElementById('app')!);
+// Strict mode's redirect lands here on behalf of the site that started the navigation; with
+// use_dynamic_url that site may not open this page itself, so a later Back to this history entry
+// would be refused (an error page). Reloading it once as this page's own navigation makes the
+// entry ours.
+const params = new URLSearchParams(location.search);
+if (!params.has('here')) {
+  params.set('here', '');
+  location.replace(`${location.pathname}?${params.toString().replace(/=(&|$)/g, '$1')}${location.hash}`);
+} else {
+  document.documentElement.lang = browser.i18n.getUILanguage();
+  render(<App />, document.getElementById('app')!);
+}
