@@ -14,7 +14,7 @@ import { recordDecision } from '../shared/decision-log-store';
 import { loadContext } from '../shared/context';
 import { detailsUrl, PAGES } from '../shared/pages';
 import { updateSettings } from '../shared/settings-store';
-import { allowOnce, evaluate, isWarningPageFor } from './strict-mode';
+import { allowOnce, evaluate, isWarningPageFor, syncStrictRules } from './strict-mode';
 
 interface Sender {
   url?: string | undefined;
@@ -88,7 +88,12 @@ export async function onProceed(m: Message<'ui-bg-proceed'>, sender: Sender): Pr
   const ctx = await loadContext();
   const e = evaluate(ctx, m.url);
   if (!e?.warning) return { ok: false };
-  if (m.remember) return choose('allow-site', e.host, e.warning, 'warning', 'proceeded-always');
+  if (m.remember) {
+    const saved = await choose('allow-site', e.host, e.warning, 'warning', 'proceeded-always');
+    // The page goes to the site as soon as we answer: the redirect rule must already let it through.
+    if (saved.ok) await syncStrictRules();
+    return saved;
+  }
   await allowOnce(tabId, e.host);
   await recordDecision(logEntry(e.host, e.warning, 'proceeded-once', 'warning'), ctx.settings.decisionLog);
   return { ok: true };

@@ -49,11 +49,15 @@ async function vendorPage(h: Harness, url: string): Promise<Page> {
   return page;
 }
 
-/** Clicks a button inside the banner's (open) shadow root. */
-async function bannerAction(page: Page, name: string | RegExp): Promise<void> {
-  const action = bannerHost(page).getByRole('button', { name });
-  if (!(await action.isVisible())) await bannerHost(page).getByRole('button', { name: 'Show more' }).click();
-  await action.click();
+/** A lasting choice for a vendor page's site or vendor, made where it lives: the popup for that tab (never the page). */
+async function silence(h: Harness, page: Page, choice: 'allow' | 'hide' | 'snooze'): Promise<void> {
+  const tabId = await tabIdOf(h, page);
+  const popup = await h.context.newPage();
+  await popup.goto(h.url(`src/popup/index.html?tab=${tabId}`));
+  await popup.getByText('Stop warning me…').click();
+  await popup.getByRole('button', { name: { allow: /^Always allow /, hide: /^Hide .* everywhere$/, snooze: /^Snooze / }[choice] }).click();
+  await popup.locator('.silence-status', { hasText: 'Done' }).waitFor();
+  await popup.close();
 }
 
 async function runAxe(page: Page): Promise<string[]> {
@@ -164,18 +168,18 @@ describe('options page', () => {
     expect(((await stored(h)).sync.authorities as Record<string, boolean>).commerce).toBe(false);
   });
 
-  it("undoes each banner action from the options lists (Don't warn on this site, Hide vendor, Snooze)", async () => {
+  it('undoes each lasting choice from the options lists (allow the site, hide the vendor, snooze it)', async () => {
     const options = await openOptions(h);
 
-    const cases: { action: string | RegExp; list: string; remove: string | RegExp; url: string }[] = [
-      { action: "Don't warn on this site", list: '#allowed-sites', remove: /Remove www\.kaspersky\.com/, url: 'https://www.kaspersky.com/' },
-      { action: /^Hide Kaspersky$/, list: '#hidden-vendors', remove: /Remove Kaspersky from hidden vendors/, url: 'https://www.kaspersky.com/' },
-      { action: 'Snooze until the data changes', list: '#snoozed', remove: /Remove the snooze for Kaspersky/, url: 'https://www.kaspersky.com/' },
+    const cases: { action: 'allow' | 'hide' | 'snooze'; list: string; remove: string | RegExp; url: string }[] = [
+      { action: 'allow', list: '#allowed-sites', remove: /Remove www\.kaspersky\.com/, url: 'https://www.kaspersky.com/' },
+      { action: 'hide', list: '#hidden-vendors', remove: /Remove Kaspersky from hidden vendors/, url: 'https://www.kaspersky.com/' },
+      { action: 'snooze', list: '#snoozed', remove: /Remove the snooze for Kaspersky/, url: 'https://www.kaspersky.com/' },
     ];
     for (const c of cases) {
       const vendor = await vendorPage(h, c.url);
       await poll(() => bannerHost(vendor).count()).toBe(1);
-      await bannerAction(vendor, c.action);
+      await silence(h, vendor, c.action);
       await poll(() => bannerHost(vendor).count()).toBe(0);
       // The options page lists it (live, without reload) and removing it brings the banner back.
       const remove = options.locator(c.list).getByRole('button', { name: c.remove });
@@ -208,7 +212,7 @@ describe('options page', () => {
     await Promise.all([
       clickAll(a, '#allowed-sites button', /a[1-4]\.example\.com/),
       clickAll(b, '#hidden-vendors button', /DJI|ZTE/),
-      ...vendors.map((v) => bannerAction(v, "Don't warn on this site")),
+      ...vendors.map((v) => silence(h, v, 'allow')),
     ]);
     const want = [...sites.slice(4), 'www.hikvision.com', 'www.huawei.com', 'www.kaspersky.com'].sort();
     await poll(async () => [...((await stored(h)).sync.allowedSites as string[])].sort()).toEqual(want);
@@ -503,7 +507,7 @@ describe('enterprise policy (storage.managed)', () => {
     expect(await allowed.textContent()).toContain('Allowed by your organisation');
     const vendor = await vendorPage(h, 'https://www.kaspersky.com/');
     await poll(() => bannerHost(vendor).count()).toBe(1);
-    await bannerAction(vendor, "Don't warn on this site");
+    await silence(h, vendor, 'allow');
     await poll(() => allowed.textContent()).toContain('www.kaspersky.com');
     expect(await allowed.textContent()).toContain('intranet.example.com');
     // Neither the enforced key nor the admin's host is written to the user's storage.
