@@ -48,6 +48,7 @@ describe('silencing, on the record', () => {
 
   it('the popup: "Always allow" saves the site once and logs it once, however often it is clicked', async () => {
     const { vendor, popup } = await popupFor(h, 'https://www.huawei.com/');
+    await popup.locator('.silence').scrollIntoViewIfNeeded();
     await screenshot(popup, 'popup-silence-controls');
     const allow = popup.getByRole('button', { name: 'Always allow www.huawei.com' });
     await allow.click();
