@@ -199,14 +199,19 @@ describe('badge', () => {
   });
 });
 
-describe('banner actions persist and are reversible', () => {
+describe('lasting choices (made in the popup) persist and are reversible', () => {
   const settings = () => h.worker.evaluate(() => chrome.storage.sync.get(null));
 
   async function act(label: RegExp): Promise<void> {
     await visit('https://www.kaspersky.com/');
     await banner().waitFor({ state: 'visible' });
-    await inBanner('button[aria-controls="bw-more"]').click();
-    await page.locator('[data-banwatch-banner] button', { hasText: label }).click();
+    // Lasting choices are made in the popup for this tab, never in the page (src/ui/SilenceControls.tsx).
+    const popup = await h.context.newPage();
+    await popup.goto(h.url(`src/popup/index.html?tab=${await tabIdOf(h, page)}`));
+    await popup.getByText('Stop warning me…').click();
+    await popup.getByRole('button', { name: label }).click();
+    await popup.locator('.silence-status', { hasText: 'Done' }).waitFor();
+    await popup.close();
     await expect.poll(() => banner().count()).toBe(0); // applied live, no reload
     await page.reload();
     await settled();
@@ -214,9 +219,9 @@ describe('banner actions persist and are reversible', () => {
     expect(await banner().count()).toBe(0); // and it persists
   }
 
-  it("Don't warn on this site", async () => {
+  it('Always allow this site', async () => {
     await resetSettings();
-    await act(/Don't warn on this site/);
+    await act(/^Always allow www\.kaspersky\.com$/);
     expect((await settings()).allowedSites).toEqual(['www.kaspersky.com']);
     await visit('https://usa.kaspersky.com/');
     await banner().waitFor({ state: 'visible' }); // other Kaspersky sites still warn
@@ -224,7 +229,7 @@ describe('banner actions persist and are reversible', () => {
 
   it('Hide this vendor', async () => {
     await resetSettings();
-    await act(/Hide Kaspersky/);
+    await act(/^Hide Kaspersky everywhere$/);
     expect((await settings()).hiddenVendors).toEqual(['kaspersky']);
     await visit('https://www.huawei.com/');
     await banner().waitFor({ state: 'visible' });
@@ -232,7 +237,7 @@ describe('banner actions persist and are reversible', () => {
 
   it('Snooze until the data changes: back when the stored signature no longer matches', async () => {
     await resetSettings();
-    await act(/Snooze until the data changes/);
+    await act(/^Snooze Kaspersky until its rulings change$/);
     const snoozed = (await settings()).snoozed as Record<string, string>;
     expect(Object.keys(snoozed)).toEqual(['kaspersky']);
     // Simulate a dataset change: the snooze was for an older signature.
@@ -285,7 +290,7 @@ describe('strict mode', () => {
     await resetSettings();
     await h.worker.evaluate(() => chrome.storage.sync.set({ warningStyle: 'strict' }));
     await gotoStrict(page, 'https://www.huawei.com/');
-    await page.getByRole('button', { name: 'Always allow this site' }).click();
+    await page.getByRole('button', { name: 'Always allow www.huawei.com' }).click();
     await page.waitForURL('https://www.huawei.com/');
     const stored = await h.worker.evaluate(() => chrome.storage.sync.get('allowedSites'));
     expect(stored.allowedSites).toEqual(['www.huawei.com']);
