@@ -15,6 +15,8 @@ import { proceedRule, strictDomains, strictRules } from '../core/strict-rules';
 import { shownWarning, verdict } from '../core/verdict';
 import { loadContext, type Context } from '../shared/context';
 import { PAGES, pageUrl, targetOf } from '../shared/pages';
+import { recordDecision } from '../shared/decision-log-store';
+import { logEntry } from './silencing';
 
 type Dnr = typeof browser.declarativeNetRequest;
 type Rules = Parameters<Dnr['updateDynamicRules']>[0]['addRules'];
@@ -108,10 +110,11 @@ export async function isAllowedOnce(tabId: number, host: string, renew: boolean)
   return true;
 }
 
-/** The warning page asks what to show for its URL. */
-export async function onWarning(m: Message<'ui-bg-warning'>): Promise<Replies['ui-bg-warning']> {
+/** The warning page asks what to show for its URL (and, in strict mode, that is the warning shown: logged here). */
+export async function onWarning(m: Message<'ui-bg-warning'>, sender: { url?: string | undefined }): Promise<Replies['ui-bg-warning']> {
   const ctx = await loadContext();
   const e = evaluate(ctx, m.url);
+  if (e?.shown && isWarningPageFor(sender.url, m.url)) await recordDecision(logEntry(e.host, e.shown, 'warned', 'warning'), ctx.settings.decisionLog);
   return e && { host: e.host, warning: e.warning, shown: e.shown !== null, allowLocked: ctx.state.locked.includes('allowedSites') };
 }
 
