@@ -12,6 +12,7 @@ import { vendorMatchPatterns } from './scripts/match-patterns';
 import { localesPlugin } from './scripts/locales-plugin';
 import { datasetCheckPlugin } from './scripts/dataset-check-plugin';
 import { bannerTablePlugin } from './scripts/banner-table-plugin';
+import { datasetSplitPlugin } from './scripts/dataset-split-plugin';
 import { allOptionalOrigins } from './src/core/shopping/sites';
 import { PAGES } from './src/shared/pages';
 
@@ -24,10 +25,6 @@ function manifest(): ManifestV3Export {
   const m: Record<string, unknown> = structuredClone(baseManifest);
   m.action = { ...baseManifest.action, default_popup: PAGES.popup };
   m.options_ui = { ...baseManifest.options_ui, page: PAGES.options };
-  // The same vendor patterns as host permissions (no new install warning: the content script
-  // already asks for these hosts): scripts registered at run time (the banner's overrides,
-  // background/vendor-scripts.ts) are injected only where the extension holds host permission.
-  m.host_permissions = vendorMatchPatterns();
   m.content_scripts = [
     {
       matches: vendorMatchPatterns(),
@@ -36,6 +33,11 @@ function manifest(): ManifestV3Export {
       all_frames: false,
     },
   ];
+  // Host access to the vendor patterns (no new install warning: the content script already asks
+  // for these hosts). Strict mode's redirect rules act only where BanWatch has it (content-script
+  // matches do not count), and scripts registered at run time (the banner's overrides,
+  // background/vendor-scripts.ts) are injected only there.
+  m.host_permissions = vendorMatchPatterns();
   // Marketplaces and search engines: asked for only when the user turns a feature on.
   m.optional_host_permissions = allOptionalOrigins();
   if (firefox) {
@@ -59,6 +61,7 @@ export default defineConfig(({ mode }) => ({
   plugins: [
     datasetCheckPlugin(),
     bannerTablePlugin(),
+    datasetSplitPlugin(),
     preact(),
     crx({
       manifest: manifest(),
@@ -73,10 +76,12 @@ export default defineConfig(({ mode }) => ({
       // expose them to every site (a fingerprinting surface). Drop those entries.
       name: 'banwatch:shop-script-not-web-accessible',
       enforce: 'post',
-      renderCrxManifest(m: { web_accessible_resources?: { resources: string[] }[] }) {
+      renderCrxManifest(m: { web_accessible_resources?: { resources: string[]; matches?: string[]; use_dynamic_url?: boolean }[] }) {
         const war = (m.web_accessible_resources ?? []).map((r) => ({ ...r, resources: r.resources.filter((f) => !/^src\/(shop-page|vendor-page\/overrides)\//.test(f)) }));
-        m.web_accessible_resources = war.filter((r) => r.resources.length > 0);
-        if (!m.web_accessible_resources.length) delete m.web_accessible_resources;
+        // Strict mode redirects navigations from any site to the warning page, so it must be
+        // web-accessible; a per-session URL (Chromium) keeps sites from probing for BanWatch.
+        const warning = { resources: [PAGES.warning], matches: ['<all_urls>'], ...(!firefox && { use_dynamic_url: true }) };
+        m.web_accessible_resources = [...war.filter((r) => r.resources.length > 0), warning];
         return m;
       },
     } as Plugin,
@@ -86,8 +91,15 @@ export default defineConfig(({ mode }) => ({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    // Every browser BanWatch supports follows <link rel=modulepreload> itself: no polyfill in each page.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       input: { details: PAGES.details, warning: PAGES.warning, onboarding: PAGES.onboarding, screen: PAGES.screen },
+      output: {
+        // The small modules every extension page shares, in one file rather than one each: each
+        // file costs a request and its own gzip overhead before the first render.
+        codeSplitting: { groups: [{ name: 'page-kit', test: /src[\\/]shared[\\/](send|pages|format|host-access)\.ts$/ }] },
+      },
     },
   },
 }));

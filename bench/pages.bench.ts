@@ -25,7 +25,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { bannerProbeArgs, chromiumVersion, DIST, installBannerProbe, launchBench, probeLoad, tabIdOf, type BenchBrowser } from './browser';
 import { fixed, median, p95, type BenchOutput, type Result } from './stats';
 // @ts-expect-error plain ESM helper shared with bench/sizes.bench.mjs
-import { surfaces } from './surfaces.mjs';
+import { RECORDS_DIR, surfaces } from './surfaces.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 12);
 const TARGET = 1.5;
@@ -150,7 +150,9 @@ export default async function main(): Promise<BenchOutput> {
     for (const s of [...pages, { name: 'options', url: b.url('banwatch', 'src/options/index.html'), needles: null }]) {
       const fetched = await fetchedBefore(b, s.url, s.needles);
       const expected = countedPaths(s.name);
-      const uncounted = fetched.filter((f) => !expected.has(f));
+      // The largest entry record is counted in place of the one the page shows (bench/surfaces.mjs).
+      const countsRecord = [...expected].some((f) => f.startsWith(`${RECORDS_DIR}/`));
+      const uncounted = fetched.filter((f) => !expected.has(f) && !(countsRecord && f.startsWith(`${RECORDS_DIR}/`)));
       console.log(`${s.name}: fetched ${fetched.length} files before ${s.needles ? 'its complete render' : 'its load event'}; not counted by the sizes bench: ${uncounted.join(', ') || 'none'}`);
       results.push({ text: `${s.name}: every JS/JSON/CSS file fetched before ${s.needles ? 'first complete render' : 'load'} is counted by the sizes bench${uncounted.length ? ` — NOT: ${uncounted.join(', ')}` : ''}`, ok: uncounted.length === 0 });
     }

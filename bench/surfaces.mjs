@@ -9,15 +9,24 @@
 //               and CSS @import they lead to, and any .json file of the build a counted script
 //               names (fetched by URL)
 //
+//   popup, details, plus the largest entry record (data/entries/<id>.json): each page fetches
+//               exactly one, the record of the entry it shows (src/shared/dataset-source.ts), so
+//               the worst case is counted; the browser benches accept any record in its place
+//
 // Dynamic `import("…")` is not followed: it loads after first render, on a click. Whether that
 // holds is checked in the browser: bench/pages.bench.ts and bench/banner.bench.ts record what each
 // surface really fetched (DevTools Network events, scripts parsed in the content script's world)
 // and report any file fetched before first complete render that is not counted here.
 // _locales/*/messages.json is not counted: the browser holds it and answers i18n calls over IPC;
 // it is reported on its own line.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+
+/** Where the build writes one record per entry (scripts/dataset-split-plugin.ts). */
+export const RECORDS_DIR = 'data/entries';
+/** The pages that fetch one entry record before their first complete render. */
+const RECORD_PAGES = ['popup', 'details'];
 
 /** A vendor page each counted content script must match. */
 export const VENDOR_PAGE = 'https://www.kaspersky.com/';
@@ -109,6 +118,10 @@ export function surfaces(buildDir) {
     if (!file || !existsSync(file)) problems.push(`${name}: page ${page ?? '(none)'} not in the build`);
     else out[name] = closure(dist, pageEntries(dist, file));
   }
+  const records = existsSync(join(dist, RECORDS_DIR)) ? readdirSync(join(dist, RECORDS_DIR)).map((f) => join(dist, RECORDS_DIR, f)) : [];
+  const largest = records.sort((a, b) => bytes([b]).gzip - bytes([a]).gzip)[0];
+  if (!largest) problems.push(`no entry records in ${RECORDS_DIR}/`);
+  else for (const name of RECORD_PAGES) if (out[name]) out[name].push(largest);
   return { surfaces: out, problems };
 }
 

@@ -22,7 +22,7 @@ function pageFor(pathname, host) {
 
 /**
  * Starts the server on 127.0.0.1 and a free port.
- * @returns {Promise<{ port: number, requests: { host: string, url: string }[], close: () => Promise<void> }>}
+ * @returns {Promise<{ port: number, requests: { host: string, url: string, method?: string, purpose?: string | null }[], close: () => Promise<void> }>}
  */
 export async function startFixtureServer() {
   const pems = await generate([{ name: 'commonName', value: 'banwatch-fixtures.test' }], { keySize: 2048, algorithm: 'sha256' });
@@ -30,7 +30,13 @@ export async function startFixtureServer() {
   const server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
     const host = (req.headers.host ?? 'localhost').replace(/:\d+$/, '').toLowerCase();
     const url = new URL(req.url ?? '/', `https://${host}`);
-    requests.push({ host, url: url.href });
+    requests.push({ host, url: url.href, method: req.method, purpose: req.headers['sec-purpose'] ?? null });
+    // /redirect?to=<URL>: an HTTP 302 from this site into another (strict mode's tests).
+    const to = url.pathname === '/redirect' ? url.searchParams.get('to') : null;
+    if (to && URL.canParse(to)) {
+      res.writeHead(302, { location: to, 'cache-control': 'no-store' }).end();
+      return;
+    }
     if (url.pathname === '/favicon.ico') {
       res.writeHead(204).end();
       return;

@@ -2,17 +2,27 @@
 // stop and restart the worker at any time); per-tab state lives in storage.session, never in
 // module variables.
 import browser from '../shared/browser';
+import { orgListCheck } from '../shared/org-list-check';
+import { provideOrgListCheck } from '../shared/policy-store';
 import { listen } from './router';
 import { watchChanges } from './watch';
 import { watchInstall } from './onboarding';
 import { watchPermissions } from './shopping';
 import { watchVendorScripts } from './vendor-scripts';
+import { watchStrictMode } from './strict-mode';
+
+// An organisation's list in the policy is checked here too, and a service worker may not import()
+// the check when it needs it (the pages do).
+provideOrgListCheck(orgListCheck);
 
 // Every message from the vendor-site and shopping scripts and from BanWatch's pages.
 listen();
 
 // Settings and policy changes: open tabs' verdicts and badges, shopping registrations.
 watchChanges();
+
+// Strict mode's redirect rules (refreshed on start and install) and "Proceed this time" grants.
+watchStrictMode();
 
 // Firefox asks before granting host access: on install, open the onboarding page when needed.
 watchInstall();

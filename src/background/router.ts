@@ -5,7 +5,10 @@ import type { Runtime } from 'webextension-polyfill';
 import browser from '../shared/browser';
 import { accept, type Message, type MessageType, type Replies } from '../shared/messages';
 import { senderClass } from '../shared/senders';
-import { onAction, onPage, onProceed, onWarning } from './vendor-page';
+import { pageUrl } from '../shared/pages';
+import { onPage } from './vendor-page';
+import { onAction, onProceed, onSettingsChanged, onSilence } from './silencing';
+import { onWarning } from './strict-mode';
 import { onBrand, onLinks, onShopDetails, syncRegistrations } from './shopping';
 import { getTabState } from './tabs';
 
@@ -21,12 +24,14 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
   'ui-bg-tab-state': (m) => getTabState(m.tabId),
   'ui-bg-proceed': onProceed,
   'ui-bg-warning': onWarning,
+  'ui-bg-silence': onSilence,
+  'ui-bg-settings-changed': onSettingsChanged,
   'ui-bg-shopping-sync': () => syncRegistrations(),
 };
 
 /** Registered synchronously from background/index.ts. */
 export function listen(): void {
-  const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') };
+  const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL(''), dynamicBase: `${new URL(pageUrl('warning')).origin}/` };
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
     const m = accept(raw, senderClass(sender, self));
     if (!m) return undefined;

@@ -22,9 +22,9 @@ import { buildBrandIndex, type BrandIndex } from '../core/shopping/brand-matcher
 import { brandMarks, linkMarks } from '../core/shopping/marks';
 import { FEATURES, matchesFor, originsFor, SCRIPT_IDS, siteForHost } from '../core/shopping/sites';
 import type { Message, Replies, ShoppingState } from '../shared/messages';
-import { detailsUrl } from '../shared/pages';
 import { loadSettings } from '../shared/settings-store';
 import { loadContext } from '../shared/context';
+import { openDetailsOnce } from './silencing';
 
 /** The built script's path in the extension (crxjs resolves `?script&iife` to it). */
 const SHOP_SCRIPT = shopScript.replace(/^\//, '');
@@ -109,10 +109,10 @@ export async function onLinks(m: Message<'cs-bg-links'>): Promise<Replies['cs-bg
   return linkMarks(ctx, m.hosts);
 }
 
-export async function onShopDetails(m: Message<'cs-bg-shop-details'>): Promise<Replies['cs-bg-shop-details']> {
+export async function onShopDetails(m: Message<'cs-bg-shop-details'>, sender: { tab?: { id?: number | undefined } | undefined }): Promise<Replies['cs-bg-shop-details']> {
   const { catalog } = await loadContext();
   const entry = catalog.entry(m.id);
   if (entry?.kind !== 'vendor' && entry?.kind !== 'reported-link') return { ok: false };
-  await browser.tabs.create({ url: detailsUrl(m.id) });
+  await openDetailsOnce(sender.tab?.id, m.id);
   return { ok: true };
 }

@@ -5,11 +5,9 @@
 import browser from '../shared/browser';
 import type { PagePush, TabState } from '../shared/messages';
 import type { WarningModel } from '../core/verdict';
-import { grantCovers, type ProceedGrant } from '../core/proceed';
 import { setBadge } from './badge';
 
 const key = (tabId: number) => `tab:${tabId}`;
-const proceedKey = (tabId: number) => `proceed:${tabId}`;
 
 export async function getTabState(tabId: number): Promise<TabState | null> {
   const got = await browser.storage.session.get(key(tabId));
@@ -43,20 +41,4 @@ export async function knownTabs(): Promise<{ tabId: number; state: TabState }[]>
   return Object.entries(all)
     .filter(([k, v]) => /^tab:\d+$/.test(k) && typeof (v as Partial<TabState> | null)?.url === 'string')
     .map(([k, v]) => ({ tabId: Number(k.slice(4)), state: v as TabState }));
-}
-
-/** Strict mode: the user chose "Proceed this time" for this host in this tab. */
-export async function allowOnce(tabId: number, host: string): Promise<void> {
-  const grant: ProceedGrant = { host, lastSeen: Date.now() };
-  await browser.storage.session.set({ [proceedKey(tabId)]: grant });
-}
-
-/** Whether "Proceed this time" covers this page; a page load (`renew`) renews the allowance. */
-export async function isAllowedOnce(tabId: number, host: string, renew: boolean): Promise<boolean> {
-  const got = await browser.storage.session.get(proceedKey(tabId));
-  const grant: unknown = got[proceedKey(tabId)];
-  const now = Date.now();
-  if (!grantCovers(grant, host, now)) return false;
-  if (renew) await browser.storage.session.set({ [proceedKey(tabId)]: { ...grant, lastSeen: now } });
-  return true;
 }

@@ -8,6 +8,8 @@ import { onPolicyChange } from '../shared/policy-store';
 import { refreshTabs } from './vendor-page';
 import { syncRegistrations } from './shopping';
 import { syncVendorScripts } from './vendor-scripts';
+import { syncStrictRules } from './strict-mode';
+import { logPolicy } from './silencing';
 
 const SETTINGS = new Set<string>([...SETTING_KEYS, ...LEGACY_KEYS]);
 const SHOPPING = new Set<string>(FEATURES);
@@ -22,6 +24,7 @@ function refreshSoon(): void {
     pending = null;
     void refreshTabs().catch(() => undefined);
     void syncVendorScripts().catch(() => undefined); // what the next vendor page draws before its first paint
+    void syncStrictRules().catch(() => undefined);
   }, 50);
 }
 
@@ -36,6 +39,7 @@ export function watchChanges(): void {
   // The browser's answer to storage.managed arrived (it may differ from the cached copy), or changed.
   onPolicyChange(() => {
     refreshSoon();
+    void logPolicy().catch(() => undefined);
     void syncRegistrations().catch(() => undefined);
   });
 }

@@ -2,7 +2,7 @@
 // supplies one, the organisation's own list. This is the one place the two are merged; the
 // match index, the brand index and the popup's search index are built from it. Pure.
 import type { NotRestricted, ReportedLink, Ruling, Vendor } from './dataset/schema';
-import { buildMatchIndex, type MatchIndex, type MatchSources, type Origin } from './match';
+import { buildMatchIndex, type MatchIndex, type Origin } from './match';
 
 /** The organisation's own list, as the policy delivers it (already validated). */
 export interface OrganisationList {
@@ -27,7 +27,7 @@ export interface Catalog {
   readonly dataset: Data;
   readonly org: OrganisationList;
   /** What the match, brand and search indexes are built from. */
-  readonly sources: Required<MatchSources>;
+  readonly sources: { vendors: readonly Vendor[]; notRestricted: readonly NotRestricted[]; reportedLinks: readonly ReportedLink[]; organisationVendors: readonly Vendor[] };
   /** Every ruling a vendor may cite: the bundled ones, then the organisation's own. */
   readonly rulings: readonly Ruling[];
   /** The hostname index (built on first use: a few milliseconds). */
@@ -52,7 +52,7 @@ export function buildCatalog(dataset: Catalog['dataset'], org: OrganisationList 
   const rulings = org.rulings.length ? [...dataset.rulings, ...org.rulings] : dataset.rulings;
   const byRuling = new Map<string, Ruling>();
   for (const r of rulings) if (!byRuling.has(r.id)) byRuling.set(r.id, r);
-  const sources: Required<MatchSources> = {
+  const sources: Catalog['sources'] = {
     vendors: dataset.vendors,
     notRestricted: dataset.notRestricted,
     reportedLinks: dataset.reportedLinks,

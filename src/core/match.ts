@@ -39,16 +39,20 @@ export type MatchResult =
   | { kind: 'not-restricted'; id: string; domain: string; host: string }
   | { kind: 'reported-link'; id: string; vendorId: string; domain: string; host: string };
 
-export interface MatchSources {
-  vendors: readonly Vendor[];
-  notRestricted?: readonly NotRestricted[];
-  reportedLinks?: readonly ReportedLink[];
+/** What matching reads of an entry (the lean index a page loads first has just this). */
+type DomainEntry = Vendor['domains'][number];
+type MatchableVendor = { id: string; domains: readonly Pick<DomainEntry, 'domain' | 'evidence' | 'source' | 'note'>[]; exclusions?: readonly { domain: string }[] };
+
+interface MatchSources {
+  vendors: readonly MatchableVendor[];
+  notRestricted?: readonly Pick<NotRestricted, 'id' | 'domains'>[];
+  reportedLinks?: readonly Pick<ReportedLink, 'id' | 'domains' | 'vendor'>[];
   /** An organisation's own vendors (enterprise policy), same format as the bundled ones. */
-  organisationVendors?: readonly Vendor[];
+  organisationVendors?: readonly MatchableVendor[];
 }
 
 type MatchRule =
-  | { kind: 'vendor'; vendorId: string; origin: Origin; entry: Vendor['domains'][number] }
+  | { kind: 'vendor'; vendorId: string; origin: Origin; entry: MatchableVendor['domains'][number] }
   | { kind: 'exclusion'; vendorId: string; origin: Origin }
   | { kind: 'not-restricted'; id: string }
   | { kind: 'reported-link'; id: string; vendorId: string };
@@ -76,7 +80,7 @@ export function buildMatchIndex(sources: MatchSources): MatchIndex {
     if (group === undefined) byDomain.set(domain, (group = []));
     group.push(rule);
   };
-  const addVendors = (vendors: readonly Vendor[], origin: Origin) => {
+  const addVendors = (vendors: readonly MatchableVendor[], origin: Origin) => {
     for (const vendor of vendors) {
       for (const entry of vendor.domains) add(entry.domain, { kind: 'vendor', vendorId: vendor.id, origin, entry }, vendor.id);
       for (const exclusion of vendor.exclusions ?? []) add(exclusion.domain, { kind: 'exclusion', vendorId: vendor.id, origin }, vendor.id);

@@ -12,7 +12,7 @@
 // Every value is checked with the same validator as the user's own settings: an administrator's
 // typo drops that one value (with a reason), never the rest of the policy or the extension.
 import type { OrgList, Ruling, Vendor } from './dataset/schema';
-import { validateOrgList } from './dataset/validate';
+import type { validateOrgList } from './dataset/org-list';
 import {
   defaults,
   expectations,
@@ -72,10 +72,16 @@ function settingsSubset(raw: unknown, where: string, problems: string[]): Partia
 }
 
 /**
+ * The check of an organisation's list (dataset/org-list.ts), passed in: the pages load it only
+ * when a policy has such a list, so the policy module does not import it.
+ */
+type OrgListValidator = typeof validateOrgList;
+
+/**
  * The organisation's vendor list, validated like the bundled data. Rulings and vendors that fail
  * are dropped one by one with the reason; the valid rest is kept.
  */
-export function parseOrgList(raw: unknown, bundledRulingIds: Iterable<string>): { list: OrgList; problems: string[] } {
+export function parseOrgList(raw: unknown, bundledRulingIds: Iterable<string>, validateOrgList: OrgListValidator): { list: OrgList; problems: string[] } {
   const problems: string[] = [];
   const list: OrgList = { rulings: [], vendors: [] };
   if (raw === undefined) return { list, problems };
@@ -123,8 +129,14 @@ export function parseOrgList(raw: unknown, bundledRulingIds: Iterable<string>): 
   return { list: { rulings, vendors }, problems };
 }
 
-/** Reads the raw storage.managed record into a Policy, ignoring (and reporting) every invalid part. */
-export function parsePolicy(raw: unknown, bundledRulingIds: Iterable<string> = []): Policy {
+/** Whether a raw policy carries an organisation's vendor list (which needs the OrgListValidator). */
+export const hasOrgList = (raw: unknown): boolean => isPlainObject(raw) && raw.organisationVendors !== undefined;
+
+/**
+ * Reads the raw storage.managed record into a Policy, ignoring (and reporting) every invalid
+ * part. An organisation's list is read only with `validateOrgList` (see hasOrgList).
+ */
+export function parsePolicy(raw: unknown, bundledRulingIds: Iterable<string> = [], validateOrgList?: OrgListValidator): Policy {
   const policy = emptyPolicy();
   if (raw === undefined || raw === null) return policy;
   if (!isPlainObject(raw)) {
@@ -146,7 +158,11 @@ export function parsePolicy(raw: unknown, bundledRulingIds: Iterable<string> = [
       });
     }
   }
-  const org = parseOrgList(raw.organisationVendors, bundledRulingIds);
+  if (raw.organisationVendors !== undefined && !validateOrgList) {
+    policy.problems.push('organisationVendors: not read (no validator), ignored');
+    return policy;
+  }
+  const org = parseOrgList(raw.organisationVendors, bundledRulingIds, validateOrgList!);
   policy.organisationVendors = org.list.vendors;
   policy.organisationRulings = org.list.rulings ?? [];
   policy.problems.push(...org.problems);

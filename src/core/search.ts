@@ -43,7 +43,7 @@ export type SearchHit = (
   | { kind: 'reported-link'; id: string; name: string; vendorId: string }
 ) & { matched: Matched; score: number; grade: Grade | null };
 
-interface SearchAnswer {
+export interface SearchAnswer {
   query: string;
   /** The host, when the query was a domain or URL. */
   host: string | null;

@@ -2,7 +2,7 @@
 // and every problem is named ("field X: expected …", JSON syntax errors with line and column).
 // Hostile files are refused before anything is built from them: more than 1 MB, nested deeper
 // than MAX_DEPTH, or carrying __proto__ / constructor / prototype keys. Pure (no browser APIs).
-import { AUTHORITIES } from './dataset/schema';
+import { AUTHORITIES } from './dataset/constants';
 import {
   expectations,
   LEGACY_KEYS,

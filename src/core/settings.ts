@@ -3,7 +3,8 @@
 // default on its own, never wiping the rest. Older stored shapes are brought up to date by the
 // migrations below (see `migrate`).
 import { AUDIENCES, SEVERITIES, type Audience, type Severity } from './dataset/severity';
-import { AUTHORITIES, type Authority } from './dataset/schema';
+import { AUTHORITIES } from './dataset/constants';
+import type { Authority } from './dataset/schema';
 import { isPlainObject } from './values';
 
 export const WARNING_STYLES = ['banner', 'badge', 'strict'] as const;

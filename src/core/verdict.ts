@@ -12,7 +12,7 @@ import { isStale } from './dataset/freshness';
 import { timelineFor, type TimelineEntry } from './dataset/timeline';
 import { isCoveredBy, normaliseHost } from './host';
 import { matchVendor, type MatchResult, type Origin } from './match';
-import { AUTHORITIES } from './dataset/schema';
+import { AUTHORITIES } from './dataset/constants';
 import type { Settings } from './settings';
 
 interface PhaseView {

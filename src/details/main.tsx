@@ -5,11 +5,13 @@
 import { render } from 'preact';
 import browser from '../shared/browser';
 import { verdict, type VerdictInputs } from '../core/verdict';
+import type { UserSettingKey } from '../core/settings';
 import { t } from '../shared/format';
-import { useContext } from '../ui/use-context';
+import { useInputs, usePageContext } from '../ui/use-context';
 import { DatasetLine, VendorView } from '../ui/VendorView';
 import { NotRestrictedView, ReportedLinkView } from '../ui/EntryViews';
 import { Logo } from '../ui/Logo';
+import { SilenceControls } from '../ui/SilenceControls';
 import '../shared/page.css';
 import '../ui/ui.css';
 import './details.css';
@@ -20,7 +22,7 @@ function go(vendorId: string): void {
   location.search = `?vendor=${encodeURIComponent(vendorId)}`;
 }
 
-function Body({ ctx }: { ctx: VerdictInputs }) {
+function Body({ ctx, locked }: { ctx: VerdictInputs; locked: readonly UserSettingKey[] }) {
   const v = verdict(ctx, { id });
   if (v.kind === 'none') {
     document.title = `${t('detailsUnknownTitle')} — BanWatch`;
@@ -40,11 +42,19 @@ function Body({ ctx }: { ctx: VerdictInputs }) {
     return <ReportedLinkView item={v.item} onOpenVendor={go} titleTag="h1" />;
   }
   document.title = `${v.vendor.name} — ${t('actionDetails')} — BanWatch`;
-  return <VendorView v={v} ctx={ctx} full titleTag="h1" />;
+  return (
+    <>
+      <VendorView v={v} ctx={ctx} full titleTag="h1" />
+      {v.warning && v.silenced === null && <SilenceControls vendorId={v.vendor.id} vendorName={v.vendor.name} host={null} locked={locked} />}
+    </>
+  );
 }
 
+const SUBJECT = { id };
+
 function App() {
-  const ctx = useContext();
+  const page = usePageContext();
+  const ctx = useInputs(page, SUBJECT);
   return (
     <>
       <header class="bar">
@@ -58,7 +68,7 @@ function App() {
         </div>
       </header>
       <main class="page" aria-labelledby="vendor-title">
-        {ctx ? <Body ctx={ctx} /> : null}
+        {ctx && page ? <Body ctx={ctx} locked={page.state.locked} /> : null}
       </main>
       <footer class="page foot">
         <DatasetLine />

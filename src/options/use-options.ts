@@ -9,6 +9,7 @@ import { onPolicyChange } from '../shared/policy-store';
 import { LOG_KEY, readDecisionLog } from '../shared/decision-log-store';
 import { LEGACY_KEYS, SETTING_KEYS } from '../core/settings';
 import type { LogEntry } from '../core/decision-log';
+import { send } from '../shared/send';
 
 export type State = SettingsState;
 
@@ -17,13 +18,16 @@ export type State = SettingsState;
  * to a list (remove one site, say) is an edit function, applied to the stored list as it is at
  * that moment, so quick successive clicks, or another tab, never undo each other.
  */
-type SetSettings = (edit: SettingsEdit, message?: string) => Promise<void>;
+type SetSettings = (edit: SettingsEdit, message?: string, source?: 'options' | 'import') => Promise<void>;
 
 /** What a section that shows and changes settings is given. */
 export interface SettingsProps {
   state: State;
   set: SetSettings;
 }
+
+// Edits that can take a warning away, which the decision log records (with their new values).
+const LOGGED_KEYS = new Set<string>(['enabled', 'warningStyle', 'audience', 'minSeverity', 'authorities', 'allowedSites', 'hiddenVendors', 'snoozed']);
 
 // What this page shows: the settings, and the decision log.
 const SHOWN = new Set<string>([...SETTING_KEYS, ...LEGACY_KEYS, LOG_KEY]);
@@ -53,13 +57,16 @@ export function useOptions() {
     };
   }, [refresh]);
 
-  const set: SetSettings = async (edit, message = t('optionsSaved')) => {
+  const set: SetSettings = async (edit, message = t('optionsSaved'), source = 'options') => {
     setStatus('');
     // Show the change at once (controlled inputs would otherwise snap back until the save lands).
     setState((prev) => (prev ? { ...prev, settings: { ...prev.settings, ...(typeof edit === 'function' ? edit(prev.settings) : edit) } } : prev));
     try {
-      await updateSettings(edit);
+      const written = await updateSettings(edit);
       setStatus(message);
+      // On the record (decision log): an import, or an edit that can take a warning away.
+      const keys = written.filter((k) => source === 'import' || LOGGED_KEYS.has(k));
+      if (keys.length) await send({ type: 'ui-bg-settings-changed', source, keys }).catch(() => undefined);
     } catch {
       setStatus(t('optionsSaveFailed'));
     }

@@ -12,18 +12,21 @@ import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from '../shared/browser';
 import { send } from '../shared/send';
-import { dataset } from '../core/dataset';
+import { buildCatalog } from '../core/catalog';
 import { displayHost, hostFromUrl, noSiteReason, type NoSite } from '../core/host';
-import { buildSearchIndex, type SearchIndex } from '../core/search';
 import { verdict, type Verdict, type VerdictInputs } from '../core/verdict';
+import { loadDataset } from '../shared/dataset-source';
 import { msgKey, t } from '../shared/format';
 import { detailsUrl, pageUrl } from '../shared/pages';
-import { useContext } from '../ui/use-context';
+import type { PageContext } from '../shared/page-context';
+import { useInputs, usePageContext } from '../ui/use-context';
 import { DatasetLine, VendorView } from '../ui/VendorView';
 import { NotRestrictedView, ReportedLinkView } from '../ui/EntryViews';
-import { Lookup } from '../ui/Lookup';
+import { Lookup, type LookupData } from '../ui/Lookup';
 import { Logo } from '../ui/Logo';
 import { HostAccessNotice } from '../ui/HostAccessNotice';
+import { SilenceControls } from '../ui/SilenceControls';
+import type { UserSettingKey } from '../core/settings';
 import '../shared/page.css';
 import '../ui/ui.css';
 import './popup.css';
@@ -50,12 +53,24 @@ async function currentUrl(): Promise<string | null> {
   return state?.url ?? null;
 }
 
-function siteFor(url: string | null, ctx: VerdictInputs): Site {
+/** The host the popup asks the verdict about, or what it says instead. */
+function subjectOf(url: string | null): { host: string } | Site {
   if (url === null) return { kind: 'unknown' };
   const reason = noSiteReason(url);
   if (reason) return { kind: 'no-site', reason };
   const host = hostFromUrl(url);
-  return host ? verdict(ctx, { host }) : { kind: 'no-site', reason: 'not-web' };
+  return host ? { host } : { kind: 'no-site', reason: 'not-web' };
+}
+
+/**
+ * The lookup's data: the search code (MiniSearch) and the whole dataset are separate chunks,
+ * loaded after the first render (or at the first keystroke), never before it.
+ */
+async function loadLookup(page: PageContext): Promise<LookupData> {
+  const [{ buildSearchIndex, search }, dataset] = await Promise.all([import('../core/search'), loadDataset()]);
+  const ctx: VerdictInputs = { catalog: buildCatalog(dataset, page.org), settings: page.settings, today: page.today };
+  const index = buildSearchIndex({ dataset, organisationVendors: page.org.vendors, matchIndex: ctx.catalog.index });
+  return { ctx, run: (query) => search(index, query), vendorCount: dataset.vendors.length };
 }
 
 function isRealPopup(): boolean {
@@ -76,19 +91,22 @@ function openPage(url: string): void {
 
 const openDetails = (id: string) => openPage(detailsUrl(id));
 
-function SitePanel({ site, ctx }: { site: Site; ctx: VerdictInputs }) {
+function SitePanel({ site, ctx, locked = [] }: { site: Site; ctx: VerdictInputs | null; locked?: readonly UserSettingKey[] }) {
   switch (site.kind) {
     case 'vendor':
       return (
         <>
           <p class="site-host muted small">{t('popupThisSite', displayHost(site.host ?? ''))}</p>
           <HostAccessNotice url={`https://${site.host}/`} />
-          <VendorView v={site} ctx={ctx} full={false} />
+          {ctx && <VendorView v={site} ctx={ctx} full={false} />}
           <p class="actions">
             <button type="button" class="btn primary" onClick={() => openDetails(site.vendor.id)}>
               {t('actionDetails')}
             </button>
           </p>
+          {site.warning && site.silenced === null && site.host && (
+            <SilenceControls vendorId={site.vendor.id} vendorName={site.vendor.name} host={site.host} locked={locked} />
+          )}
         </>
       );
     case 'not-restricted':
@@ -122,7 +140,7 @@ function SitePanel({ site, ctx }: { site: Site; ctx: VerdictInputs }) {
 }
 
 function App() {
-  const ctx = useContext();
+  const page = usePageContext();
   const [url, setUrl] = useState<string | null | undefined>(undefined);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -133,25 +151,29 @@ function App() {
       .then(setUrl);
   }, []);
 
-  // The search index is built on first use (or when idle), not before the first paint.
-  const indexRef = useRef<SearchIndex | null>(null);
-  const getIndex = useCallback(() => {
-    indexRef.current ??= ctx
-      ? buildSearchIndex({ dataset, organisationVendors: ctx.catalog.org.vendors, matchIndex: ctx.catalog.index })
-      : buildSearchIndex({ dataset });
-    return indexRef.current;
-  }, [ctx?.catalog]);
-  useEffect(() => {
-    if (!ctx) return;
-    indexRef.current = null;
-    const idle = (globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50))) as (f: () => void) => number;
-    idle(() => void getIndex());
-  }, [ctx?.catalog, getIndex]);
+  const subject = useMemo(() => (url === undefined ? null : subjectOf(url)), [url]);
+  const host = subject && !('kind' in subject) ? subject : null;
+  const inputs = useInputs(page, host);
 
-  const panel = useMemo(
-    () => (url !== undefined && ctx ? <SitePanel site={siteFor(url, ctx)} ctx={ctx} /> : <div class="site-pending" aria-busy="true" />),
-    [url, ctx],
-  );
+  // The lookup's data loads when the browser is idle after the first render, or at the first keystroke.
+  const [lookup, setLookup] = useState<LookupData | null>(null);
+  const loading = useRef<PageContext | null>(null);
+  const wantLookup = useCallback(() => {
+    if (!page || loading.current === page) return;
+    loading.current = page;
+    void loadLookup(page).then((data) => loading.current === page && setLookup(data));
+  }, [page]);
+  useEffect(() => {
+    if (!page) return;
+    const idle = (globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50))) as (f: () => void) => number;
+    idle(wantLookup);
+  }, [wantLookup]);
+
+  const panel = useMemo(() => {
+    if (!subject || !page) return <div class="site-pending" aria-busy="true" />;
+    if (!host) return <SitePanel site={subject as Site} ctx={null} />;
+    return inputs ? <SitePanel site={verdict(inputs, host)} ctx={inputs} locked={page.state.locked} /> : <div class="site-pending" aria-busy="true" />;
+  }, [subject, page, host, inputs]);
 
   return (
     <>
@@ -169,7 +191,7 @@ function App() {
         </button>
       </header>
       <main>
-        <Lookup getIndex={getIndex} ctx={ctx} onOpen={openDetails} inputRef={inputRef}>
+        <Lookup lookup={lookup} onQuery={wantLookup} onOpen={openDetails} inputRef={inputRef}>
           <div class="site">{panel}</div>
         </Lookup>
       </main>

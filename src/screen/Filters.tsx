@@ -2,7 +2,7 @@
 // counts), authority, and the lowest confidence shown.
 import { useMemo } from 'preact/hooks';
 import type { Authority } from '../core/dataset/schema';
-import { AUTHORITIES } from '../core/dataset/schema';
+import { AUTHORITIES } from '../core/dataset/constants';
 import { classText } from '../core/screen/describe';
 import { authoritiesOf, countRows, RESULT_CLASSES, type RowFilter } from '../core/screen/results';
 import type { RowResult } from '../core/screen/screen';

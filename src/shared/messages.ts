@@ -41,6 +41,9 @@ type Guarded<G> = G extends Guard<infer T> ? T : never;
 /** What the vendor-site banner's buttons ask the background to do ("dismiss" stays in the page). */
 const BANNER_ACTIONS = ['allow-site', 'snooze-vendor', 'hide-vendor', 'open-details'] as const;
 
+/** Lasting choices, made only in BanWatch's own pages (popup, details, warning page). */
+const SILENCE_ACTIONS = ['allow-site', 'hide-vendor', 'snooze-vendor'] as const;
+
 const BRAND_SOURCES: readonly BrandSource[] = ['json-ld', 'meta', 'microdata', 'byline'];
 const candidate: Guard<BrandCandidate> = record({ value: text(240), source: oneOf(BRAND_SOURCES), field: text(60) });
 
@@ -66,6 +69,10 @@ export const MESSAGES = {
   'ui-bg-tab-state': { from: ['extension-page'], fields: { tabId: integer } },
   /** The strict-mode page: proceed to the URL it was opened for, once or always. */
   'ui-bg-proceed': { from: ['extension-page'], fields: { url: text(), remember: boolean } },
+  /** The popup, details page or warning page: a lasting choice (the background checks it against its own data and the policy). */
+  'ui-bg-silence': { from: ['extension-page'], fields: { action: oneOf(SILENCE_ACTIONS), vendorId: text(100), host: text(253) } },
+  /** The options page saved settings (an edit or an imported file): the decision log records which. */
+  'ui-bg-settings-changed': { from: ['extension-page'], fields: { source: oneOf(['options', 'import'] as const), keys: list(20, text(40)) } },
   /** The strict-mode page: the warning for its URL. */
   'ui-bg-warning': { from: ['extension-page'], fields: { url: text() } },
   /** The options page: bring the shopping scripts' registrations in line with settings and permissions. */
@@ -101,7 +108,10 @@ export interface Replies {
   'cs-bg-shop-details': { ok: boolean };
   'ui-bg-tab-state': TabState | null;
   'ui-bg-proceed': { ok: boolean };
-  'ui-bg-warning': { host: string; warning: WarningModel | null; shown: boolean } | null;
+  'ui-bg-silence': { ok: boolean };
+  'ui-bg-settings-changed': { ok: boolean };
+  /** `allowLocked`: the administrator enforces the allowlist ("Always allow" is not offered). */
+  'ui-bg-warning': { host: string; warning: WarningModel | null; shown: boolean; allowLocked: boolean } | null;
   'ui-bg-shopping-sync': ShoppingState;
 }
 // Every message has exactly one reply type (a compile-time check).

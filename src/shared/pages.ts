@@ -19,11 +19,14 @@ export const pageUrl = (page: keyof typeof PAGES): string => getURL(PAGES[page])
 /** The details page for a vendor, not-restricted entry or reported link. */
 export const detailsUrl = (id: string): string => `${pageUrl('details')}?vendor=${encodeURIComponent(id)}`;
 
-/** The strict-mode page for a vendor URL. */
-export const warningUrl = (url: string): string => `${pageUrl('warning')}?url=${encodeURIComponent(url)}`;
+/**
+ * The strict-mode page for a vendor page that had already loaded (strict mode's rules could not
+ * stop it; see background/strict-mode.ts). The rules send the browser to `<warning page>#<URL>`.
+ */
+export const warningUrl = (url: string): string => `${pageUrl('warning')}?loaded#${url}`;
 
-/** Whether `senderUrl` is the strict-mode page opened for exactly `url` (the background built that address). */
-export function isWarningPageFor(senderUrl: string | undefined, url: string): boolean {
-  if (typeof senderUrl !== 'string' || !senderUrl.startsWith(pageUrl('warning'))) return false;
-  return new URL(senderUrl).searchParams.get('url') === url;
+/** The original URL a warning page was opened for: everything after the first `#` of its own address, as the browser wrote it. */
+export function targetOf(warningPageHref: string): string {
+  const at = warningPageHref.indexOf('#');
+  return at < 0 ? '' : warningPageHref.slice(at + 1);
 }

@@ -21,7 +21,8 @@ interface PolicySourceDeps {
   /** The cached raw policy, or null. */
   readCache(): Promise<unknown>;
   writeCache(raw: Record<string, unknown>): Promise<void>;
-  parse(raw: unknown): Policy;
+  /** May be asynchronous (it may load the check of an organisation's list first). */
+  parse(raw: unknown): Policy | Promise<Policy>;
   /** GRACE_MS and REMEMBER_AFTER_MS unless given (tests). */
   graceMs?: number;
   rememberAfterMs?: number;
@@ -48,8 +49,8 @@ export function policySource(deps: PolicySourceDeps) {
 
   /** Asks the browser (once, and again after `reread`); listeners run when it answers. */
   function ask(): Promise<void> {
-    reading ??= deps.readManaged().then((raw) => {
-      settled = deps.parse(raw);
+    reading ??= deps.readManaged().then(async (raw) => {
+      settled = await deps.parse(raw);
       const json = JSON.stringify(settled);
       // The cached copy applied only its restrictions, so even an equal answer may change things.
       if (served && (!served.settled || served.json !== json)) {

@@ -6,17 +6,20 @@
 // after ~2 s, and sometimes not for 15 s or more. Until the browser's answer arrives in this
 // context, the last policy read (kept in the extension's IndexedDB, which content scripts cannot
 // write) is used, only to add restrictions (core/policy.ts applyCachedPolicy).
-import { z } from 'zod';
 import browser from './browser';
-import { parsePolicy } from '../core/policy';
-import { dataset } from '../core/dataset';
+import { hasOrgList, parsePolicy } from '../core/policy';
+import type { OrgListCheck } from './org-list-check';
 import { readCachedPolicy, writeCachedPolicy } from './policy-cache';
 import { policySource } from './policy-source';
 
-// MV3 pages and workers forbid eval; zod must not try to compile its parsers.
-z.config({ jitless: true });
-
-const BUNDLED_RULING_IDS = dataset.rulings.map((r) => r.id);
+// The check of an organisation's list is needed only for a policy that has one: the pages load it
+// then (a separate chunk). A service worker may not import() at all, so the background hands it
+// over at start (provideOrgListCheck in background/index.ts).
+let check: OrgListCheck | undefined;
+export function provideOrgListCheck(c: OrgListCheck): void {
+  check = c;
+}
+const orgListCheck = async (): Promise<OrgListCheck> => (check ??= (await import('./org-list-check')).orgListCheck);
 
 // A test build (vite --mode test-withhold-managed, used by the e2e suite) holds storage.managed's
 // answer back forever; in every other build this condition is false at build time and removed.
@@ -35,7 +38,11 @@ const source = policySource({
   readManaged,
   readCache: readCachedPolicy,
   writeCache: writeCachedPolicy,
-  parse: (raw) => parsePolicy(raw, BUNDLED_RULING_IDS),
+  parse: async (raw) => {
+    if (!hasOrgList(raw)) return parsePolicy(raw);
+    const { bundledRulingIds, validate } = await orgListCheck();
+    return parsePolicy(raw, bundledRulingIds, validate);
+  },
 });
 
 /** The policy to act on now (never waits for the browser), and whether it is the browser's answer. */

@@ -22,16 +22,19 @@ export interface SenderFacts {
   documentLifecycle?: string | undefined;
 }
 
-/** This extension: its id and the base of its URLs (runtime.getURL('')). */
+/** This extension: its id and the base of its URLs (runtime.getURL('')), and of its per-session web-accessible URLs. */
 interface Self {
   id: string;
   baseUrl: string;
+  dynamicBase?: string;
 }
 
 export function senderClass(sender: SenderFacts, self: Self): SenderClass | null {
   if (sender.id !== self.id || typeof sender.url !== 'string') return null;
   const inTab = sender.tab?.id !== undefined;
-  if (sender.url.startsWith(self.baseUrl)) return inTab && sender.frameId !== 0 ? 'extension-frame' : 'extension-page';
+  // The warning page is web-accessible with use_dynamic_url: it may be at this session's address too.
+  const ours = sender.url.startsWith(self.baseUrl) || (self.dynamicBase !== undefined && sender.url.startsWith(self.dynamicBase));
+  if (ours) return inTab && sender.frameId !== 0 ? 'extension-frame' : 'extension-page';
   // Content scripts speak only from a tab's top frame (they are declared for top frames only, so a
   // prerendered document's message is its top frame's, whatever its frame id).
   if (!inTab || (sender.frameId !== 0 && sender.documentLifecycle !== 'prerender')) return null;

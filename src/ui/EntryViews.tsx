@@ -1,6 +1,6 @@
 // Honest answers for names that are not the restricted vendor: entries reviewed and found not
 // restricted (with the reason), and reported links that are alleged but not established.
-import { dataset } from '../core/dataset';
+import { leanDataset } from '../shared/dataset-source';
 import type { NotRestricted, ReportedLink } from '../core/dataset/schema';
 import { displayHost } from '../core/host';
 import { t } from '../shared/format';
@@ -59,7 +59,7 @@ export function ReportedLinkView({
   onOpenVendor?: (id: string) => void;
 }) {
   const Sub = Title === 'h1' ? 'h2' : 'h3';
-  const vendor = dataset.vendors.find((v) => v.id === item.vendor);
+  const vendor = leanDataset.vendors.find((v) => v.id === item.vendor);
   const vendorName = vendor?.name ?? item.vendor;
   return (
     <div class="vendor entry">

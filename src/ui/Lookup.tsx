@@ -2,9 +2,8 @@
 // Enter opens the entry's details, Escape clears; the result count is announced politely.
 import type { ComponentChildren, RefObject } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { dataset } from '../core/dataset';
 import { displayHost } from '../core/host';
-import { search, type SearchHit, type SearchIndex } from '../core/search';
+import type { SearchAnswer, SearchHit } from '../core/search';
 import { verdict, type VerdictInputs } from '../core/verdict';
 import { effectLine, t } from '../shared/format';
 
@@ -56,21 +55,29 @@ function describe(hit: SearchHit, ctx: VerdictInputs, cache: Map<string, Describ
 // 1.2 pattern here uses aria-controls instead.
 const COMBOBOX = { role: 'combobox' } as Record<string, string>;
 
+/** What the lookup answers from: loaded after the page's first render (popup/main.tsx). */
+export interface LookupData {
+  ctx: VerdictInputs;
+  run: (query: string) => SearchAnswer;
+  vendorCount: number;
+}
+
 interface LookupProps {
-  getIndex: () => SearchIndex;
-  /** Null until settings and policy are read (names show at once; severity and ruling lines then). */
-  ctx: VerdictInputs | null;
+  /** Null until loaded (a few milliseconds): a query typed before then is answered when it is. */
+  lookup: LookupData | null;
+  /** The user typed: load the lookup's data now if it is not on its way. */
+  onQuery?: () => void;
   onOpen: (id: string) => void;
   inputRef?: RefObject<HTMLInputElement | null>;
   /** Shown while the field is empty (the popup's current-site view). */
   children?: ComponentChildren;
 }
 
-export function Lookup({ getIndex, ctx, onOpen, inputRef, children }: LookupProps) {
+export function Lookup({ lookup, onQuery, onOpen, inputRef, children }: LookupProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(-1);
-  const cache = useMemo(() => new Map<string, Described>(), [ctx]);
-  const answer = useMemo(() => (query.trim() ? search(getIndex(), query) : null), [query, getIndex]);
+  const cache = useMemo(() => new Map<string, Described>(), [lookup]);
+  const answer = useMemo(() => (query.trim() && lookup ? lookup.run(query) : null), [query, lookup]);
   const hits = answer?.hits ?? [];
   const open = hits.length > 0;
   const optionId = (i: number) => `lookup-opt-${i}`;
@@ -122,6 +129,7 @@ export function Lookup({ getIndex, ctx, onOpen, inputRef, children }: LookupProp
           onInput={(e) => {
             setQuery((e.currentTarget as HTMLInputElement).value);
             setActive(-1);
+            onQuery?.();
           }}
           onKeyDown={onKeyDown}
         />
@@ -139,7 +147,7 @@ export function Lookup({ getIndex, ctx, onOpen, inputRef, children }: LookupProp
           </li>
         )}
         {hits.map((hit, i) => {
-          const d = ctx ? describe(hit, ctx, cache) : null;
+          const d = describe(hit, lookup!.ctx, cache);
           const matched = matchedLine(hit);
           return (
             <li
@@ -174,7 +182,7 @@ export function Lookup({ getIndex, ctx, onOpen, inputRef, children }: LookupProp
               <strong>{t('lookupNothing', query.trim())}</strong>
             </p>
           )}
-          <p class="muted">{t('lookupNothingBody', String(dataset.vendors.length))}</p>
+          <p class="muted">{t('lookupNothingBody', String(lookup!.vendorCount))}</p>
         </div>
       )}
       {!query && children}

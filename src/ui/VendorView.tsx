@@ -2,8 +2,7 @@
 // open, the rest collapsible); the details page the full form (every ruling expanded, every
 // domain with its evidence, aliases, exclusions, reported links). One component, so the two
 // never say different things.
-import { dataset } from '../core/dataset';
-import { reviewedThrough } from '../core/dataset/freshness';
+import { leanDataset } from '../shared/dataset-source';
 import type { Vendor } from '../core/dataset/schema';
 import { displayHost } from '../core/host';
 import type { RulingView, Verdict, VerdictInputs, VendorMatch } from '../core/verdict';
@@ -112,7 +111,7 @@ function RulingItem({ r, vendor, ctx, full, open }: { r: RulingView; vendor: Ven
 export function VendorView({ v, ctx, full, titleId = 'vendor-title', titleTag: Title = 'h2' }: VendorViewProps) {
   const { vendor, origin, match, explained: view, silenced: off, inactive } = v;
   const rulings = view?.rulings ?? [];
-  const links = dataset.reportedLinks.filter((l) => l.vendor === vendor.id);
+  const links = ctx.catalog.dataset.reportedLinks.filter((l) => l.vendor === vendor.id);
   const Sub = Title === 'h1' ? 'h2' : 'h3';
   return (
     <div class="vendor">
@@ -278,6 +277,6 @@ export function VendorView({ v, ctx, full, titleId = 'vendor-title', titleTag: T
 
 /** "Dataset 2026.11.30, reviewed through 26 Jun 2026." (the oldest ruling verification, not the build). */
 export function DatasetLine() {
-  const through = reviewedThrough(dataset) ?? dataset.meta.reviewedOn;
-  return <p class="dataset muted small">{t('detailsDataset', [dataset.meta.version, formatDay(through)])}</p>;
+  const { version, reviewedThrough } = leanDataset.meta;
+  return <p class="dataset muted small">{t('detailsDataset', [version, formatDay(reviewedThrough)])}</p>;
 }

@@ -19,8 +19,8 @@ export interface Harness {
   worker: Worker;
   extensionId: string;
   port: number;
-  /** Every request the fixture server answered (host and URL). */
-  serverRequests: { host: string; url: string }[];
+  /** Every request the fixture server answered (host, URL, method and Sec-Purpose header). */
+  serverRequests: { host: string; url: string; method?: string; purpose?: string | null }[];
   url(path: string): string;
   close(): Promise<void>;
 }
@@ -30,7 +30,7 @@ export interface LaunchOptions {
   extraArgs?: string[];
   /** The built extension to load (default dist/). */
   dist?: string;
-  /** Playwright default arguments to leave out (e.g. '--disable-back-forward-cache'). */
+  /** Playwright default arguments to leave out (e.g. '--disable-back-forward-cache' to test Back). */
   ignoreDefaultArgs?: string[];
 }
 
@@ -46,6 +46,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
     colorScheme: opts.colorScheme ?? 'light',
     ...(opts.ignoreDefaultArgs ? { ignoreDefaultArgs: opts.ignoreDefaultArgs } : {}),
     viewport: { width: 1280, height: 800 },
+    ...(opts.ignoreDefaultArgs && { ignoreDefaultArgs: opts.ignoreDefaultArgs }),
     args: [
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,

@@ -209,11 +209,21 @@ describe('messages from outside', () => {
       expect((await storageGet('sync')).allowedSites ?? []).toEqual([]);
     });
 
-    it('positive control: the genuine action for this page and vendor does apply', async () => {
-      const reply = await send({ type: 'cs-bg-action', action: 'hide-vendor', vendorId: 'kaspersky', url: 'https://www.kaspersky.com/' });
-      expect(reply).toEqual({ ok: true });
-      expect((await storageGet('sync')).hiddenVendors).toEqual(['kaspersky']);
-      await storageClear();
+    it('even the genuine vendor and page cannot change settings from the page; only "open details" is accepted, one tab per vendor', async () => {
+      for (const action of ['hide-vendor', 'snooze-vendor', 'allow-site']) {
+        expect(await send({ type: 'cs-bg-action', action, vendorId: 'kaspersky', url: 'https://www.kaspersky.com/' }), action).toEqual({ ok: false });
+      }
+      const sync = await storageGet('sync');
+      expect([sync.hiddenVendors ?? [], sync.allowedSites ?? [], sync.snoozed ?? {}]).toEqual([[], [], {}]);
+      // Positive control: the accepted action does act — ten fake clicks, one details tab.
+      const details = () => h.context.pages().filter((p) => p.url().includes('src/details/index.html?vendor=kaspersky')).length;
+      const before = details();
+      const replies = await Promise.all(Array.from({ length: 10 }, () => send({ type: 'cs-bg-action', action: 'open-details', vendorId: 'kaspersky', url: 'https://www.kaspersky.com/' })));
+      expect(replies).toEqual(Array.from({ length: 10 }, () => ({ ok: true })));
+      await expect.poll(details, { timeout: 5000 }).toBe(before + 1);
+      await page.waitForTimeout(500);
+      expect(details()).toBe(before + 1);
+      for (const p of h.context.pages()) if (p.url().includes('src/details/')) await p.close();
     });
   });
 });

@@ -28,7 +28,9 @@ const BUILDS = [
 const FORBIDDEN_PERMISSIONS = [
   'tabs', '<all_urls>', 'history', 'cookies', 'webRequest', 'webRequestBlocking', 'webNavigation', 'debugger',
   'nativeMessaging', 'proxy', 'management', 'downloads', 'bookmarks', 'topSites', 'browsingData', 'privacy',
-  'pageCapture', 'tabCapture', 'desktopCapture', 'clipboardRead', 'geolocation', 'declarativeNetRequestWithHostAccess',
+  'pageCapture', 'tabCapture', 'desktopCapture', 'clipboardRead', 'geolocation',
+  // "Block content on any page": strict mode uses declarativeNetRequestWithHostAccess, limited to the vendor hosts.
+  'declarativeNetRequest', 'declarativeNetRequestFeedback',
 ];
 
 const vendorDomains = new Set(dataset.vendors.flatMap((v) => v.domains.map((d) => d.domain)));
@@ -137,9 +139,15 @@ for (const { name, dir } of BUILDS) {
       expect(p.get('connect-src')).toEqual(["'self'"]);
     });
 
-    it('exposes nothing to web pages or other extensions: no web_accessible_resources, no externally_connectable', () => {
-      expect(m.web_accessible_resources ?? []).toEqual([]);
+    it('exposes only the strict-mode warning page to web pages (Chromium: at a per-session address), nothing to other extensions', () => {
+      const war = (m.web_accessible_resources ?? []) as { resources: string[]; matches?: string[]; use_dynamic_url?: boolean }[];
+      expect(war.map((r) => r.resources)).toEqual([['src/warning/index.html']]);
+      if (!m.browser_specific_settings) expect(war[0]!.use_dynamic_url).toBe(true);
       expect(m.externally_connectable).toBeUndefined();
+    });
+
+    it('has host access to the vendor domains only (the content script patterns), for strict mode', () => {
+      expect(new Set(m.host_permissions)).toEqual(new Set(matches));
     });
 
     it('loads no remote script: manifest scripts are packaged files', () => {

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { readSettings } from '../../src/core/settings';
 import { badgeText, launch, RESULTS, screenshot, tabIdOf, type Harness } from './harness';
-import { banner, inContentScript } from './banner-probe';
+import { banner } from './banner-probe';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 declare const axe: { run(ctx?: unknown, opts?: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> };
@@ -50,17 +50,15 @@ async function vendorPage(h: Harness, url: string): Promise<Page> {
   return page;
 }
 
-/**
- * Makes the edit a lasting-silencing control makes (allow site, hide vendor, snooze). The banner
- * no longer offers these (a vendor page must not reach them); the same background path is used,
- * from the content script's world.
- */
-async function bannerAction(page: Page, name: string | RegExp): Promise<void> {
-  const labels: [string | RegExp, string][] = [["Don't warn on this site", 'allow-site'], [/^Hide Kaspersky$/, 'hide-vendor'], ['Snooze until the data changes', 'snooze-vendor']];
-  const action = labels.find(([l]) => String(l) === String(name))![1];
-  const vendorId = await banner(page).vendor();
-  const reply = await inContentScript(page, `chrome.runtime.sendMessage({ type: 'cs-bg-action', action: '${action}', vendorId: '${vendorId}', url: location.href })`);
-  expect(reply).toEqual({ ok: true });
+/** A lasting choice for a vendor page's site or vendor, made where it lives: the popup for that tab (never the page). */
+async function silence(h: Harness, page: Page, choice: 'allow' | 'hide' | 'snooze'): Promise<void> {
+  const tabId = await tabIdOf(h, page);
+  const popup = await h.context.newPage();
+  await popup.goto(h.url(`src/popup/index.html?tab=${tabId}`));
+  await popup.getByText('Stop warning me…').click();
+  await popup.getByRole('button', { name: { allow: /^Always allow /, hide: /^Hide .* everywhere$/, snooze: /^Snooze / }[choice] }).click();
+  await popup.locator('.silence-status', { hasText: 'Done' }).waitFor();
+  await popup.close();
 }
 
 async function runAxe(page: Page): Promise<string[]> {
@@ -171,18 +169,18 @@ describe('options page', () => {
     expect(((await stored(h)).sync.authorities as Record<string, boolean>).commerce).toBe(false);
   });
 
-  it("undoes each banner action from the options lists (Don't warn on this site, Hide vendor, Snooze)", async () => {
+  it('undoes each lasting choice from the options lists (allow the site, hide the vendor, snooze it)', async () => {
     const options = await openOptions(h);
 
-    const cases: { action: string | RegExp; list: string; remove: string | RegExp; url: string }[] = [
-      { action: "Don't warn on this site", list: '#allowed-sites', remove: /Remove www\.kaspersky\.com/, url: 'https://www.kaspersky.com/' },
-      { action: /^Hide Kaspersky$/, list: '#hidden-vendors', remove: /Remove Kaspersky from hidden vendors/, url: 'https://www.kaspersky.com/' },
-      { action: 'Snooze until the data changes', list: '#snoozed', remove: /Remove the snooze for Kaspersky/, url: 'https://www.kaspersky.com/' },
+    const cases: { action: 'allow' | 'hide' | 'snooze'; list: string; remove: string | RegExp; url: string }[] = [
+      { action: 'allow', list: '#allowed-sites', remove: /Remove www\.kaspersky\.com/, url: 'https://www.kaspersky.com/' },
+      { action: 'hide', list: '#hidden-vendors', remove: /Remove Kaspersky from hidden vendors/, url: 'https://www.kaspersky.com/' },
+      { action: 'snooze', list: '#snoozed', remove: /Remove the snooze for Kaspersky/, url: 'https://www.kaspersky.com/' },
     ];
     for (const c of cases) {
       const vendor = await vendorPage(h, c.url);
       await poll(() => banner(vendor).count()).toBe(1);
-      await bannerAction(vendor, c.action);
+      await silence(h, vendor, c.action);
       await poll(() => banner(vendor).count()).toBe(0);
       // The options page lists it (live, without reload) and removing it brings the banner back.
       const remove = options.locator(c.list).getByRole('button', { name: c.remove });
@@ -215,7 +213,7 @@ describe('options page', () => {
     await Promise.all([
       clickAll(a, '#allowed-sites button', /a[1-4]\.example\.com/),
       clickAll(b, '#hidden-vendors button', /DJI|ZTE/),
-      ...vendors.map((v) => bannerAction(v, "Don't warn on this site")),
+      ...vendors.map((v) => silence(h, v, 'allow')),
     ]);
     const want = [...sites.slice(4), 'www.hikvision.com', 'www.huawei.com', 'www.kaspersky.com'].sort();
     await poll(async () => [...((await stored(h)).sync.allowedSites as string[])].sort()).toEqual(want);
@@ -355,7 +353,7 @@ describe('options page', () => {
     expect(rows).toContain('Warned');
     const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export as CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('time,host,vendor_id,vendor,ruling,severity,action');
+    expect(csv.split('\r\n')[0]).toBe('time,host,vendor_id,vendor,ruling,severity,action,source,detail');
     expect(csv).toContain('www.dji.com,dji,DJI');
     expect(csv).toContain('proceeded-once');
     // Local only: the log lives in storage.local, never in sync.
@@ -510,7 +508,7 @@ describe('enterprise policy (storage.managed)', () => {
     expect(await allowed.textContent()).toContain('Allowed by your organisation');
     const vendor = await vendorPage(h, 'https://www.kaspersky.com/');
     await poll(() => banner(vendor).count()).toBe(1);
-    await bannerAction(vendor, "Don't warn on this site");
+    await silence(h, vendor, 'allow');
     await poll(() => allowed.textContent()).toContain('www.kaspersky.com');
     expect(await allowed.textContent()).toContain('intranet.example.com');
     // Neither the enforced key nor the admin's host is written to the user's storage.

@@ -57,7 +57,8 @@ describe('marketplaces and search results (opt-in)', () => {
     expect(manifest.optional_host_permissions).toEqual([...originsFor('shoppingSites'), ...originsFor('searchResults')]);
     expect(JSON.stringify(manifest.host_permissions ?? [])).not.toMatch(/amazon|google/);
     expect(JSON.stringify(manifest.content_scripts)).not.toMatch(/amazon|google|shop-page/);
-    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+    // Nothing of the shopping script is web-accessible (only strict mode's warning page is).
+    expect((manifest.web_accessible_resources ?? []).flatMap((r: { resources: string[] }) => r.resources)).toEqual(['src/warning/index.html']);
     expect(await registered()).toEqual([]);
     expect(await grantedOrigins()).toEqual([]);
 

@@ -189,6 +189,52 @@ describe('badge', () => {
   });
 });
 
+describe('lasting choices (made in the popup) persist and are reversible', () => {
+  const settings = () => h.worker.evaluate(() => chrome.storage.sync.get(null));
+
+  async function act(label: RegExp): Promise<void> {
+    await visit('https://www.kaspersky.com/');
+    await banner(page).shown();
+    // Lasting choices are made in the popup for this tab, never in the page (src/ui/SilenceControls.tsx).
+    const popup = await h.context.newPage();
+    await popup.goto(h.url(`src/popup/index.html?tab=${await tabIdOf(h, page)}`));
+    await popup.getByText('Stop warning me…').click();
+    await popup.getByRole('button', { name: label }).click();
+    await popup.locator('.silence-status', { hasText: 'Done' }).waitFor();
+    await popup.close();
+    await expect.poll(() => banner(page).count()).toBe(0); // applied live, no reload
+    await page.reload();
+    // The background has answered the reloaded page (an extension-side signal): still no banner.
+    expect((await banner(page).settled())?.shown ?? false).toBe(false);
+  }
+
+  it('Always allow this site', async () => {
+    await resetSettings();
+    await act(/^Always allow www\.kaspersky\.com$/);
+    expect((await settings()).allowedSites).toEqual(['www.kaspersky.com']);
+    await visit('https://usa.kaspersky.com/');
+    await banner(page).shown(); // other Kaspersky sites still warn
+  });
+
+  it('Hide this vendor', async () => {
+    await resetSettings();
+    await act(/^Hide Kaspersky everywhere$/);
+    expect((await settings()).hiddenVendors).toEqual(['kaspersky']);
+    await visit('https://www.huawei.com/');
+    await banner(page).shown();
+  });
+
+  it('Snooze until the data changes: back when the stored signature no longer matches', async () => {
+    await resetSettings();
+    await act(/^Snooze Kaspersky until its rulings change$/);
+    const snoozed = (await settings()).snoozed as Record<string, string>;
+    expect(Object.keys(snoozed)).toEqual(['kaspersky']);
+    // Simulate a dataset change: the snooze was for an older signature.
+    await h.worker.evaluate(() => chrome.storage.sync.set({ snoozed: { kaspersky: 'older-data' } }));
+    await banner(page).shown();
+  });
+});
+
 /**
  * Opens a vendor URL in strict mode and waits for the warning page. The background replaces the
  * vendor page while it loads, so the browser may report the first navigation as aborted: that
@@ -233,7 +279,7 @@ describe('strict mode', () => {
     await resetSettings();
     await h.worker.evaluate(() => chrome.storage.sync.set({ warningStyle: 'strict' }));
     await gotoStrict(page, 'https://www.huawei.com/');
-    await page.getByRole('button', { name: 'Always allow this site' }).click();
+    await page.getByRole('button', { name: 'Always allow www.huawei.com' }).click();
     await page.waitForURL('https://www.huawei.com/');
     const stored = await h.worker.evaluate(() => chrome.storage.sync.get('allowedSites'));
     expect(stored.allowedSites).toEqual(['www.huawei.com']);

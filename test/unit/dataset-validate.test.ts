@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import raw from '../../src/data/dataset.json';
-import { isPlausibleHost, validateDataset, validateOrgList } from '../../src/core/dataset/validate';
+import { isPlausibleHost, validateDataset } from '../../src/core/dataset/validate';
+import { validateOrgList } from '../../src/core/dataset/org-list';
 import { isRegistrableHost } from '../../src/core/dataset/registrable';
 import type { Dataset } from '../../src/core/dataset/schema';
 

@@ -10,6 +10,8 @@ const entry = (i: number, over: Partial<LogEntry> = {}): LogEntry => ({
   ruling: 'Commerce Dept. Final Determination',
   severity: 'prohibited',
   action: 'warned',
+  source: 'page',
+  detail: '',
   ...over,
 });
 
@@ -48,13 +50,36 @@ describe('readLog', () => {
   });
 });
 
+describe('silencing entries', () => {
+  it('accepts every silencing action with its source, and reads entries written before sources existed', () => {
+    for (const action of ['allowed-site', 'hid-vendor', 'snoozed', 'settings-changed', 'settings-imported', 'policy'] as const) {
+      expect(isLogEntry(entry(0, { action, source: 'popup' })), action).toBe(true);
+    }
+    const { source: _s, detail: _d, ...old } = entry(0);
+    expect(readLog([old])).toEqual([entry(0, { source: '', detail: '' })]);
+    expect(isLogEntry({ ...entry(0), source: 'the vendor page' })).toBe(false);
+    expect(isLogEntry({ ...entry(0), detail: 5 })).toBe(false);
+    expect(isLogEntry(Object.assign(Object.create({ injected: true }) as object, entry(0)))).toBe(false); // plain objects only
+  });
+
+  it('never skips a silencing entry as a repeat (each choice is on the record once, by its caller)', () => {
+    const first = entry(0, { action: 'hid-vendor', source: 'popup' });
+    expect(appendEntry([first], { ...first })).toHaveLength(2);
+  });
+
+  it('exports settings details as one quoted CSV cell', () => {
+    const csv = toCsv([entry(0, { action: 'settings-imported', source: 'import', host: '', detail: 'allowedSites=["a.com","b.com"]; enabled=false' })]);
+    expect(csv.split('\r\n')[1]).toBe(`${entry(0).time},,kaspersky,Kaspersky,Commerce Dept. Final Determination,prohibited,settings-imported,import,"allowedSites=[""a.com"",""b.com""]; enabled=false"`);
+  });
+});
+
 describe('CSV export', () => {
   it('writes a header and one CRLF-terminated row per entry', () => {
     const csv = toCsv([entry(0), entry(1, { action: 'proceeded-always' })]);
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('time,host,vendor_id,vendor,ruling,severity,action');
-    expect(lines[1]).toBe(`${entry(0).time},www.kaspersky.com,kaspersky,Kaspersky,Commerce Dept. Final Determination,prohibited,warned`);
-    expect(lines[2]?.endsWith(',proceeded-always')).toBe(true);
+    expect(lines[0]).toBe('time,host,vendor_id,vendor,ruling,severity,action,source,detail');
+    expect(lines[1]).toBe(`${entry(0).time},www.kaspersky.com,kaspersky,Kaspersky,Commerce Dept. Final Determination,prohibited,warned,page,`);
+    expect(lines[2]?.endsWith(',proceeded-always,page,')).toBe(true);
     expect(lines.at(-1)).toBe('');
   });
 

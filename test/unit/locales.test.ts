@@ -46,7 +46,7 @@ describe('locales', () => {
 
   it('has the severity, effect and audience strings for every value the data can hold', async () => {
     const { SEVERITIES } = await import('../../src/core/dataset/severity');
-    const { EFFECTS, BOUND_PARTIES } = await import('../../src/core/dataset/schema');
+    const { EFFECTS, BOUND_PARTIES } = await import('../../src/core/dataset/constants');
     const id = (s: string) => s.replaceAll('-', '_');
     const want = [
       ...SEVERITIES.flatMap((s) => [`severity_${s}`, `badge_${s}`]),

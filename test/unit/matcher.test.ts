@@ -138,7 +138,7 @@ describe('matchVendor', () => {
       vendor('delta', ['delta.example', 'free.delta.example']),
     ],
     notRestricted: [notRestricted('free', ['free.example', 'free.delta.example'])],
-    reportedLinks: [{ id: 'linked', name: 'Linked', aliases: [], domains: ['linked.example'], vendor: 'alpha', relationship: 'alleged OEM', sources: [] }],
+    reportedLinks: [{ id: 'linked', domains: ['linked.example'], vendor: 'alpha' }],
   });
 
   it('says why it matched', () => {

@@ -60,6 +60,8 @@ const SPEC: Record<MessageType, Record<string, Domain>> = {
   'ui-bg-tab-state': { tabId: wholeNumber },
   'ui-bg-proceed': { url: text(8192), remember: yesNo },
   'ui-bg-warning': { url: text(8192) },
+  'ui-bg-silence': { action: words(['allow-site', 'snooze-vendor', 'hide-vendor']), vendorId: text(100), host: text(253) },
+  'ui-bg-settings-changed': { source: words(['options', 'import']), keys: listOf(20, text(40)) },
   'ui-bg-shopping-sync': {},
 };
 const TYPES = Object.keys(SPEC) as MessageType[];
@@ -74,6 +76,8 @@ const SENT_BY: Record<MessageType, SenderClass> = {
   'ui-bg-tab-state': 'extension-page',
   'ui-bg-proceed': 'extension-page',
   'ui-bg-warning': 'extension-page',
+  'ui-bg-silence': 'extension-page',
+  'ui-bg-settings-changed': 'extension-page',
   'ui-bg-shopping-sync': 'extension-page',
 };
 
@@ -203,5 +207,7 @@ const goodFields: Record<MessageType, Record<string, unknown>> = {
   'ui-bg-tab-state': { tabId: 7 },
   'ui-bg-proceed': { url: 'https://www.huawei.com/', remember: false },
   'ui-bg-warning': { url: 'https://www.dji.com/' },
+  'ui-bg-silence': { action: 'hide-vendor', vendorId: 'dji', host: 'www.dji.com' },
+  'ui-bg-settings-changed': { source: 'import', keys: ['allowedSites'] },
   'ui-bg-shopping-sync': {},
 };

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCachedPolicy, applyPolicy, emptyPolicy, MORE_RESTRICTIVE, type Policy } from '../../src/core/policy';
 import { defaults, USER_SETTING_KEYS, type Settings, type UserSettingKey } from '../../src/core/settings';
 import { AUDIENCES, SEVERITIES } from '../../src/core/dataset/severity';
-import { AUTHORITIES } from '../../src/core/dataset/schema';
+import { AUTHORITIES } from '../../src/core/dataset/constants';
 import { dataset } from '../../src/core/dataset';
 import { buildCatalog } from '../../src/core/catalog';
 import { shownWarning, verdict } from '../../src/core/verdict';

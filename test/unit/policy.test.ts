@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyPolicy, emptyPolicy, parseOrgList, parsePolicy, writablePatch } from '../../src/core/policy';
+import { validateOrgList } from '../../src/core/dataset/org-list';
 import { defaults } from '../../src/core/settings';
 import raw from '../../src/data/dataset.json';
 
@@ -95,6 +96,7 @@ describe('organisation vendor list', () => {
         ],
       },
       BUNDLED,
+      validateOrgList,
     );
     expect(list.vendors.map((v) => v.id)).toEqual(['acme-rival', 'bundled-citer']);
     expect(list.rulings?.map((r) => r.id)).toEqual(['acme-procurement-ban']);
@@ -109,13 +111,19 @@ describe('organisation vendor list', () => {
   });
 
   it('reports a list of the wrong shape without failing', () => {
-    expect(parseOrgList('vendors', BUNDLED).problems).toHaveLength(1);
-    expect(parseOrgList({ vendors: {} }, BUNDLED).problems[0]).toMatch(/vendors: expected a list/);
-    expect(parseOrgList({ vendors: [], extra: 1 }, BUNDLED).problems[0]).toMatch(/unknown key/);
+    expect(parseOrgList('vendors', BUNDLED, validateOrgList).problems).toHaveLength(1);
+    expect(parseOrgList({ vendors: {} }, BUNDLED, validateOrgList).problems[0]).toMatch(/vendors: expected a list/);
+    expect(parseOrgList({ vendors: [], extra: 1 }, BUNDLED, validateOrgList).problems[0]).toMatch(/unknown key/);
+  });
+
+  it('is not read without the validator (the pages load it only for a policy that has a list)', () => {
+    const p = parsePolicy({ organisationVendors: { rulings: [orgRuling], vendors: [vendor('acme-rival', 'acme-rival.com')] } }, BUNDLED);
+    expect(p.organisationVendors).toEqual([]);
+    expect(p.problems).toEqual(['organisationVendors: not read (no validator), ignored']);
   });
 
   it('is part of the parsed policy', () => {
-    const p = parsePolicy({ organisationVendors: { rulings: [orgRuling], vendors: [vendor('acme-rival', 'acme-rival.com')] } }, BUNDLED);
+    const p = parsePolicy({ organisationVendors: { rulings: [orgRuling], vendors: [vendor('acme-rival', 'acme-rival.com')] } }, BUNDLED, validateOrgList);
     expect(p.organisationVendors.map((v) => v.id)).toEqual(['acme-rival']);
     expect(p.organisationRulings.map((r) => r.id)).toEqual(['acme-procurement-ban']);
   });

@@ -10,7 +10,7 @@ import {
   storedVersion,
   validators,
 } from '../../src/core/settings';
-import { AUTHORITIES } from '../../src/core/dataset/schema';
+import { AUTHORITIES } from '../../src/core/dataset/constants';
 
 describe('defaults and validators', () => {
   it('every default passes its own validator, and every key has one', () => {

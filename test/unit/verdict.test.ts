@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/core/dataset';
 import { AUDIENCES, SEVERITIES } from '../../src/core/dataset/severity';
-import { AUTHORITIES } from '../../src/core/dataset/schema';
+import { AUTHORITIES } from '../../src/core/dataset/constants';
 import { hostFromUrl } from '../../src/core/host';
 import { buildSearchIndex, search } from '../../src/core/search';
 import { buildBrandIndex } from '../../src/core/shopping/brand-matcher';

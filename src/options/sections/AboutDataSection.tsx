@@ -2,17 +2,16 @@
 // verification; rulings not verified for 180 days), counts, changelog, and problems in the
 // administrator's policy.
 import { formatDay, t } from '../../shared/format';
-import { dataset } from '../../core/dataset';
-import { isStale, reviewedThrough } from '../../core/dataset/freshness';
+import about from 'virtual:banwatch/dataset-about';
+import { isStale } from '../../core/dataset/freshness';
 import { today } from '../../core/dates';
 import { Section } from '../controls';
 import type { State } from '../use-options';
 
 export function AboutDataSection({ state }: { state: State }) {
-  const meta = dataset.meta;
+  const { meta, reviewedThrough: through } = about;
   const orgVendors = state.policy.organisationVendors;
-  const through = reviewedThrough(dataset) ?? meta.reviewedOn;
-  const stale = dataset.rulings.filter((r) => isStale(r, today()));
+  const stale = about.rulings.filter((r) => isStale(r, today()));
   return (
     <Section id="data" title={t('optionsDataTitle')}>
       <dl class="facts">
@@ -28,7 +27,7 @@ export function AboutDataSection({ state }: { state: State }) {
           {stale.length ? stale.map((r) => `${r.shortName} (${formatDay(r.lastVerified)})`).join('; ') : t('optionsDataStaleNone')}
         </dd>
         <dt>{t('optionsDataCounts')}</dt>
-        <dd>{t('optionsDataCountsValue', [String(dataset.vendors.length), String(dataset.rulings.length)])}</dd>
+        <dd>{t('optionsDataCountsValue', [String(about.vendorCount), String(about.rulings.length)])}</dd>
         {orgVendors.length > 0 && (
           <>
             <dt>{t('optionsDataOrg')}</dt>

@@ -1,6 +1,6 @@
 // Options: which authorities' lists (the sources of rulings) bring warnings.
 import { msgKey, t } from '../../shared/format';
-import { AUTHORITIES } from '../../core/dataset/schema';
+import { AUTHORITIES } from '../../core/dataset/constants';
 import { Locked, Section } from '../controls';
 import type { SettingsProps } from '../use-options';
 

@@ -39,7 +39,7 @@ export function BackupSection(props: SettingsProps & { setStatus: (status: strin
     }
     setImportErrors([]);
     const skipped = Object.keys(result.settings).filter((k) => state.locked.includes(k as UserSettingKey));
-    await set(result.settings, skipped.length ? t('optionsImportedLocked', skipped.join(', ')) : t('optionsImported'));
+    await set(result.settings, skipped.length ? t('optionsImportedLocked', skipped.join(', ')) : t('optionsImported'), 'import');
   };
 
   const onReset = async () => {

@@ -36,9 +36,12 @@ export function DecisionLogSection(props: SettingsProps & { log: LogEntry[]; set
                   <tr key={`${e.time}-${i}`}>
                     <td>{new Date(e.time).toLocaleString()}</td>
                     <td>{displayHost(e.host)}</td>
-                    <td>{e.vendorName}</td>
+                    <td>{e.vendorName || e.detail}</td>
                     <td>{e.ruling}</td>
-                    <td>{t(`optionsLogAction_${msgKey(e.action)}`)}</td>
+                    <td>
+                      {t(`optionsLogAction_${msgKey(e.action)}`)}
+                      {e.source && e.source !== 'page' && <span class="muted"> {t(`optionsLogSource_${e.source}`)}</span>}
+                    </td>
                   </tr>
                 ))}
             </tbody>

@@ -1,12 +1,12 @@
 // Options: undoing banner actions — sites allowed, vendors hidden, vendors snoozed.
 import { t } from '../../shared/format';
-import { dataset } from '../../core/dataset';
+import { leanDataset } from '../../shared/dataset-source';
 import { displayHost } from '../../core/host';
 import { RemovableList, Section } from '../controls';
 import type { SettingsProps } from '../use-options';
 
 function vendorName(id: string): string {
-  return dataset.vendors.find((v) => v.id === id)?.name ?? id;
+  return leanDataset.vendors.find((v) => v.id === id)?.name ?? id;
 }
 
 export function ExceptionsSection({ state, set }: SettingsProps) {

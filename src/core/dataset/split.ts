@@ -1,0 +1,91 @@
+// The dataset split for what each page needs when (issue 14): a *lean* index that every page
+// loads before its first render (ids, names and domains: enough to tell which entry a site or an
+// id is, to name it, and to count), and one *record* per entry (the entry in full, with every
+// ruling it cites) that a page loads for the one entry it shows. The build (scripts/
+// dataset-split-plugin.ts) writes both from the bundled data (and, for the options page, what it
+// says about the data); a dataset replaced at run time can
+// be split the same way in memory. Pure.
+import type { Dataset, NotRestricted, ReportedLink, Ruling, Vendor } from './schema';
+import { reviewedThrough } from './freshness';
+
+export interface LeanDataset {
+  meta: { version: string; reviewedOn: string; reviewedThrough: string };
+  /** Only what tells which entry a host is (the page then reads the entry's record) and its name. */
+  vendors: { id: string; name: string; domains: string[]; exclusions?: string[] }[];
+  notRestricted: Pick<NotRestricted, 'id' | 'domains'>[];
+  reportedLinks: Pick<ReportedLink, 'id' | 'domains' | 'vendor'>[];
+}
+
+/** What the options page says about the data (its version, freshness, counts, changelog). */
+interface DatasetAbout {
+  meta: Dataset['meta'];
+  reviewedThrough: string;
+  vendorCount: number;
+  rulings: Pick<Dataset['rulings'][number], 'shortName' | 'lastVerified'>[];
+}
+
+/** An entry in full and what its verdict and its page need: a dataset of one entry. */
+export interface EntryRecord {
+  vendors: Vendor[];
+  rulings: Ruling[];
+  notRestricted: NotRestricted[];
+  reportedLinks: ReportedLink[];
+}
+
+export function leanOf(ds: Dataset): LeanDataset {
+  return {
+    meta: { version: ds.meta.version, reviewedOn: ds.meta.reviewedOn, reviewedThrough: reviewedThrough(ds) ?? ds.meta.reviewedOn },
+    vendors: ds.vendors.map(({ id, name, domains, exclusions }) => ({
+      id,
+      name,
+      domains: domains.map((d) => d.domain),
+      ...(exclusions && { exclusions: exclusions.map((x) => x.domain) }),
+    })),
+    notRestricted: ds.notRestricted.map(({ id, domains }) => ({ id, domains })),
+    reportedLinks: ds.reportedLinks.map(({ id, domains, vendor }) => ({ id, domains, vendor })),
+  };
+}
+
+export function aboutOf(ds: Dataset): DatasetAbout {
+  return {
+    meta: ds.meta,
+    reviewedThrough: reviewedThrough(ds) ?? ds.meta.reviewedOn,
+    vendorCount: ds.vendors.length,
+    rulings: ds.rulings.map(({ shortName, lastVerified }) => ({ shortName, lastVerified })),
+  };
+}
+
+/**
+ * The record of entry `id`, or null when there is none: a vendor with the rulings it cites and
+ * the reported links alleged to it; a not-restricted entry; a reported link with the vendor it
+ * is alleged to belong to.
+ */
+export function recordOf(ds: Pick<Dataset, 'vendors' | 'rulings' | 'notRestricted' | 'reportedLinks'>, id: string): EntryRecord | null {
+  const vendor = ds.vendors.find((v) => v.id === id);
+  if (vendor) {
+    const cited = new Set(vendor.rulings.map((r) => r.ruling));
+    return { vendors: [vendor], rulings: ds.rulings.filter((r) => cited.has(r.id)), notRestricted: [], reportedLinks: ds.reportedLinks.filter((l) => l.vendor === id) };
+  }
+  const item = ds.notRestricted.find((n) => n.id === id);
+  if (item) return { vendors: [], rulings: [], notRestricted: [item], reportedLinks: [] };
+  const link = ds.reportedLinks.find((l) => l.id === id);
+  if (link) return { vendors: ds.vendors.filter((v) => v.id === link.vendor), rulings: [], notRestricted: [], reportedLinks: [link] };
+  return null;
+}
+
+/** The lean index as match sources: which entry a host is (evidence and notes come from its record). */
+export function leanMatchSources(lean: LeanDataset) {
+  return {
+    ...lean,
+    vendors: lean.vendors.map((v) => ({
+      id: v.id,
+      domains: v.domains.map((domain) => ({ domain, evidence: 'believed' as const })),
+      ...(v.exclusions && { exclusions: v.exclusions.map((domain) => ({ domain })) }),
+    })),
+  };
+}
+
+/** Every entry id (the build writes one record for each). */
+export function entryIds(ds: Pick<Dataset, 'vendors' | 'notRestricted' | 'reportedLinks'>): string[] {
+  return [...ds.vendors, ...ds.notRestricted, ...ds.reportedLinks].map((e) => e.id);
+}

@@ -1,0 +1,48 @@
+// The verdict's inputs for an extension page (popup, details), built so that the first render
+// needs only the lean index and the record of the one entry shown (core/dataset/split.ts), never
+// the whole dataset: settings and policy are read once (never waiting for storage.managed), the
+// host or id is resolved against the lean index, and the catalog holds just that entry's record
+// (plus the organisation's list). The verdict on that catalog is the verdict on the whole data:
+// the entry and everything its verdict reads are in its record.
+import { buildCatalog, type OrganisationList } from '../core/catalog';
+import { today } from '../core/dates';
+import { normaliseHost } from '../core/host';
+import { leanMatchSources } from '../core/dataset/split';
+import { buildMatchIndex, matchVendor, type MatchIndex } from '../core/match';
+import type { Subject, VerdictInputs } from '../core/verdict';
+import { leanDataset, loadDataset, loadRecord } from './dataset-source';
+import { loadSettings, type SettingsState } from './settings-store';
+
+/** Settings, policy and today, and the lean match index with the organisation's vendors. */
+export interface PageContext {
+  state: SettingsState;
+  settings: SettingsState['settings'];
+  today: string;
+  org: OrganisationList;
+  index: MatchIndex;
+}
+
+export async function loadPageContext(): Promise<PageContext> {
+  const state = await loadSettings();
+  const org = { vendors: state.policy.organisationVendors, rulings: state.policy.organisationRulings };
+  const index = buildMatchIndex({ ...leanMatchSources(leanDataset), organisationVendors: org.vendors });
+  return { state, settings: state.settings, today: today(), org, index };
+}
+
+const NOTHING = { vendors: [], rulings: [], notRestricted: [], reportedLinks: [] };
+
+/** The inputs for the verdict on `subject`: a catalog of its entry's record (or the whole data for an organisation's vendor). */
+export async function inputsFor(page: PageContext, subject: Subject): Promise<VerdictInputs> {
+  const inputs = (data: Parameters<typeof buildCatalog>[0]) => ({ catalog: buildCatalog(data, page.org), settings: page.settings, today: page.today });
+  let id: string | null;
+  if ('id' in subject) id = subject.id;
+  else {
+    const host = normaliseHost(subject.host);
+    const match = host === null ? null : matchVendor(host, page.index);
+    id = match === null ? null : match.kind === 'vendor' ? match.vendorId : match.id;
+  }
+  if (id === null) return inputs(NOTHING);
+  // An organisation's vendor may cite any bundled ruling.
+  if (page.org.vendors.some((v) => v.id === id)) return inputs(await loadDataset());
+  return inputs((await loadRecord(id)) ?? NOTHING);
+}
