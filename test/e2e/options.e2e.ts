@@ -297,6 +297,8 @@ describe('options page', () => {
     await options.getByRole('radio', { name: /Federal contractor/ }).check();
     await options.getByRole('radio', { name: /Badge only/ }).check();
     await options.getByRole('radio', { name: /Watch/ }).check();
+    // Each choice is a settings write; let them land before the next control re-renders from storage.
+    await poll(async () => (await stored(h)).sync.minSeverity).toBe('watch');
     await options.getByRole('checkbox', { name: /Treasury/ }).uncheck();
     await options.getByRole('switch', { name: 'Keep a decision log' }).check();
     const vendor = await vendorPage(h, 'https://www.kaspersky.com/');
