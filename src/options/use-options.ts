@@ -1,7 +1,7 @@
 // The options page's state: the effective settings and the decision log, kept fresh from storage
 // and the policy, the status line, and `set`, which saves a settings change through the one
 // settings owner (shared/settings-store.ts).
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from '../shared/browser';
 import { t } from '../shared/format';
 import { loadSettings, updateSettings, type SettingsEdit, type SettingsState } from '../shared/settings-store';
@@ -37,9 +37,16 @@ export function useOptions() {
   const [log, setLog] = useState<LogEntry[]>([]);
   const [status, setStatus] = useState('');
 
+  // Edits not yet saved. A refresh that reads storage while one is in flight shows it on top, so a
+  // control clicked just after another never snaps back to the stored value for a moment.
+  const pending = useRef(new Map<number, SettingsEdit>());
+  const nextEdit = useRef(0);
+
   const refresh = useCallback(async () => {
     const [s, l] = await Promise.all([loadSettings(), readDecisionLog()]);
-    setState(s);
+    let settings = s.settings;
+    for (const edit of pending.current.values()) settings = { ...settings, ...(typeof edit === 'function' ? edit(settings) : edit) };
+    setState({ ...s, settings });
     setLog(l);
   }, []);
 
@@ -61,8 +68,10 @@ export function useOptions() {
     setStatus('');
     // Show the change at once (controlled inputs would otherwise snap back until the save lands).
     setState((prev) => (prev ? { ...prev, settings: { ...prev.settings, ...(typeof edit === 'function' ? edit(prev.settings) : edit) } } : prev));
+    const id = nextEdit.current++;
+    pending.current.set(id, edit);
     try {
-      const written = await updateSettings(edit);
+      const written = await updateSettings(edit).finally(() => pending.current.delete(id));
       setStatus(message);
       // On the record (decision log): an import, or an edit that can take a warning away.
       const keys = written.filter((k) => source === 'import' || LOGGED_KEYS.has(k));

@@ -68,7 +68,9 @@ describe('hostile pages', () => {
     // Playwright's own navigation tracking is what thousands of URL changes confuse: wait for the
     // commit, then for the page to say it is done.
     await page.goto('https://www.kaspersky.com/hostile-pushstate', { waitUntil: 'commit' });
-    await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true, undefined, { timeout: 30_000 });
+    // A liveness check, not a speed one: 3,000 history calls take Chromium itself 10-40 s on a busy
+    // 2-core machine (with or without BanWatch), so the bound is generous.
+    await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true, undefined, { timeout: 90_000 });
     expect(await page.evaluate(() => (window as unknown as { __rounds: number }).__rounds)).toBe(20);
     expect(await page.locator('#status').textContent()).toBe('done');
     expect(await page.evaluate(() => (window as unknown as { __pushed: number; __refused: number }).__pushed + (window as unknown as { __refused: number }).__refused)).toBe(3000);
@@ -88,11 +90,13 @@ describe('hostile pages', () => {
     await banner(page).click('Dismiss for this page'); // a real click still works
     await expect.poll(() => banner(page).count()).toBe(0);
     expect(await roundTrip(page)).toBe('ok');
-  });
+  }, 150_000);
 
   it('a 250,000-node DOM: the banner appears and is correct, the page finishes building and stays responsive', async () => {
     await page.goto('https://www.huawei.com/hostile-huge-dom', { waitUntil: 'commit' });
-    await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true, undefined, { timeout: 30_000 });
+    // A liveness check, not a speed one: 3,000 history calls take Chromium itself 10-40 s on a busy
+    // 2-core machine (with or without BanWatch), so the bound is generous.
+    await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true, undefined, { timeout: 90_000 });
     const nodes = await page.evaluate(() => {
       const it = document.createNodeIterator(document, NodeFilter.SHOW_ALL);
       let n = 0;
