@@ -69,9 +69,15 @@ async function doSync(): Promise<void> {
       allFrames: false,
       persistAcrossSessions: true,
     };
+    const same = (a: readonly string[] | undefined, b: readonly string[]) => JSON.stringify([...(a ?? [])].sort()) === JSON.stringify([...b].sort());
     if (!w.matches.length) {
       if (existing) await browser.scripting.unregisterContentScripts({ ids: [w.id] });
-    } else if (existing) await browser.scripting.updateContentScripts([{ ...script, excludeMatches: script.excludeMatches ?? [] }]);
+    } else if (existing) {
+      // Every update makes the browser reload the scripts in its renderers (and hold navigations to
+      // matching pages until they are in): update only what changed.
+      if (same(existing.matches, w.matches) && same(existing.excludeMatches, [...new Set(w.excludes)])) continue;
+      await browser.scripting.updateContentScripts([{ ...script, excludeMatches: script.excludeMatches ?? [] }]);
+    }
     else await browser.scripting.registerContentScripts([script]);
   }
 }

@@ -43,7 +43,7 @@ async function popupPage(query = ''): Promise<Page> {
 /** A vendor page in its own tab, and the popup opened for that tab. */
 async function popupFor(url: string): Promise<{ site: Page; popup: Page }> {
   const site = await h.context.newPage();
-  await site.goto(url);
+  await site.goto(url, { waitUntil: 'domcontentloaded' });
   // The background records the tab once the content script has reported the page.
   const tabId = await tabIdFor(site);
   const popup = await popupPage(`?tab=${tabId}`);
