@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 // @ts-expect-error plain ESM helper shared with the e2e harness and `npm start`
-import { findChromium, HOW_TO_GET_CHROMIUM } from '../scripts/find-chromium.mjs';
+import { chromiumFlags, findChromium, HOW_TO_GET_CHROMIUM } from '../scripts/find-chromium.mjs';
 import { PAGE_MARK, startBenchServer, type BenchServer } from './fixtures';
 
 export const DIST = resolve('dist');
@@ -67,18 +67,7 @@ export async function launchBench(opts: LaunchOptions = {}): Promise<BenchBrowse
     executablePath,
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: [
-      ...(extensions ? [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`] : ['--disable-extensions']),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--ignore-certificate-errors',
-      `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
-    ],
+    args: [...(extensions ? [] : ['--disable-extensions']), ...chromiumFlags(server.port, extensions)],
   });
   const referenceId = extensionIdFromKey(JSON.parse(readFileSync(join(REFERENCE, 'manifest.json'), 'utf8')).key);
   // The reference extension has no service worker: BanWatch's is the only one.

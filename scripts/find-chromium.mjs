@@ -16,3 +16,26 @@ export function findChromium(env = process.env, exists = existsSync) {
   if (fromEnv && exists(fromEnv)) return fromEnv;
   return CANDIDATES.find((p) => exists(p)) ?? null;
 }
+
+/**
+ * The flags every test and bench browser gets: the extension(s) at `dist` (a comma-separated list
+ * of folders, when given), no background traffic, and every hostname sent to the local fixture
+ * server on `port` (HTTPS with a self-signed certificate).
+ * @param {number} port
+ * @param {string} [dist]
+ * @returns {string[]}
+ */
+export function chromiumFlags(port, dist) {
+  return [
+    ...(dist ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : []),
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--ignore-certificate-errors',
+    `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
+  ];
+}

@@ -1,12 +1,12 @@
 // End-to-end harness: Debian's Chromium (never a downloaded browser) driven by playwright-core,
 // with the built extension loaded and every hostname resolved to the local HTTPS fixture server.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 // @ts-expect-error plain ESM helpers shared with `npm start`
-import { findChromium, HOW_TO_GET_CHROMIUM } from '../../scripts/find-chromium.mjs';
+import { chromiumFlags, findChromium, HOW_TO_GET_CHROMIUM } from '../../scripts/find-chromium.mjs';
 // @ts-expect-error plain ESM helpers shared with `npm start`
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
 
@@ -44,21 +44,10 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
     executablePath,
     headless: true,
     colorScheme: opts.colorScheme ?? 'light',
-    ...(opts.ignoreDefaultArgs ? { ignoreDefaultArgs: opts.ignoreDefaultArgs } : {}),
     viewport: { width: 1280, height: 800 },
     ...(opts.ignoreDefaultArgs && { ignoreDefaultArgs: opts.ignoreDefaultArgs }),
     args: [
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--ignore-certificate-errors',
-      `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
+      ...chromiumFlags(server.port, dist),
       ...(opts.extraArgs ?? []),
     ],
   });
@@ -77,6 +66,41 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+// Chromium reads /etc/chromium/policies/managed/*.json at startup (the e2e runs as root here).
+const POLICY_DIR = '/etc/chromium/policies/managed';
+/** The id the dev key in manifest.json gives the built extension. */
+const EXTENSION_ID = 'lmjnolibjkigahpdjkjlkaibpkhopdmn';
+
+/**
+ * Launches with `policy` as the administrator's policy for BanWatch: a machine-wide file named
+ * after `name`, removed again by close() (or at once if the launch fails).
+ */
+export async function launchWithPolicy(name: string, policy: unknown): Promise<Harness> {
+  const file = join(POLICY_DIR, `banwatch-e2e-${name}.json`);
+  try {
+    mkdirSync(POLICY_DIR, { recursive: true });
+    writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: policy } } }, null, 2));
+  } catch (e) {
+    throw new Error(`cannot write the managed policy file ${file} (the policy e2e needs root to write there): ${String(e)}`);
+  }
+  let h: Harness;
+  try {
+    h = await launch();
+  } catch (e) {
+    rmSync(file, { force: true });
+    throw e;
+  }
+  const close = h.close;
+  h.close = async () => {
+    try {
+      await close();
+    } finally {
+      rmSync(file, { force: true });
+    }
+  };
+  return h;
 }
 
 /**

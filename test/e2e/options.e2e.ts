@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { readSettings } from '../../src/core/settings';
-import { badgeText, launch, RESULTS, screenshot, tabIdOf, type Harness } from './harness';
+import { badgeText, launch, launchWithPolicy, RESULTS, screenshot, tabIdOf, type Harness } from './harness';
 import { banner } from './banner-probe';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -414,12 +414,7 @@ describe('options page, dark mode', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Enterprise policy. Chromium reads /etc/chromium/policies/managed/*.json at startup; the test
-// writes one (it runs as root here) before launching its own browser and removes it afterwards.
-
-const POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_FILE = join(POLICY_DIR, 'banwatch-e2e-options.json');
-const EXTENSION_ID = 'lmjnolibjkigahpdjkjlkaibpkhopdmn';
+// Enterprise policy: the test launches its own browser with a policy file (launchWithPolicy).
 
 const orgRuling = {
   id: 'acme-procurement-ban',
@@ -463,25 +458,10 @@ const policy = {
 describe('enterprise policy (storage.managed)', () => {
   let h: Harness;
   beforeAll(async () => {
-    try {
-      mkdirSync(POLICY_DIR, { recursive: true });
-      writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: policy } } }, null, 2));
-    } catch (e) {
-      throw new Error(`cannot write the managed policy file ${POLICY_FILE} (the policy e2e needs root to write there): ${String(e)}`);
-    }
-    try {
-      h = await launch();
-    } catch (e) {
-      rmSync(POLICY_FILE, { force: true });
-      throw e;
-    }
+    h = await launchWithPolicy('options', policy);
   });
   afterAll(async () => {
-    try {
-      await h?.close();
-    } finally {
-      rmSync(POLICY_FILE, { force: true });
-    }
+    await h?.close();
   });
 
   it('the browser delivers the policy to the extension', async () => {

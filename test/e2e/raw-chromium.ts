@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import WebSocket from 'ws';
 // @ts-expect-error plain ESM helpers shared with `npm start`
-import { findChromium } from '../../scripts/find-chromium.mjs';
+import { chromiumFlags, findChromium } from '../../scripts/find-chromium.mjs';
 
 export interface Cdp {
   send<T = any>(method: string, params?: Record<string, unknown>, sessionId?: string): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -21,17 +21,8 @@ export interface RawBrowser {
 /** Starts Chromium with the harness's flags; `dist` loads the extension (--load-extension), `startUrl` is the first tab. */
 export async function launchRaw(opts: { profile: string; port: number; dist?: string; startUrl?: string }): Promise<RawBrowser> {
   const args = [
-    ...(opts.dist ? [`--disable-extensions-except=${opts.dist}`, `--load-extension=${opts.dist}`] : []),
+    ...chromiumFlags(opts.port, opts.dist),
     '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--ignore-certificate-errors',
-    `--host-resolver-rules=MAP * 127.0.0.1:${opts.port}`,
     '--remote-debugging-port=0',
     `--user-data-dir=${opts.profile}`,
     opts.startUrl ?? 'about:blank',

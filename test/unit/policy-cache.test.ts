@@ -13,6 +13,9 @@ import { dataset } from '../../src/core/dataset';
 import { buildCatalog } from '../../src/core/catalog';
 import { shownWarning, verdict } from '../../src/core/verdict';
 
+// A thousand verdicts per property: ~3 s alone, longer with the whole suite on two busy cores.
+const HEAVY = 30_000;
+
 /** "a is at least as restrictive as b", stated per key from what each setting does. */
 const RANK = {
   warningStyle: ['badge', 'banner', 'strict'],
@@ -107,7 +110,7 @@ describe('applyCachedPolicy: a cached policy only adds restrictions', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, HEAVY);
 
   it('a planted copy that would silence BanWatch changes nothing', () => {
     const planted: Policy = {
@@ -146,5 +149,5 @@ describe('applyCachedPolicy: a cached policy only adds restrictions', () => {
       { numRuns: 1000 },
     );
     expect(shownWarning(verdict({ catalog: withOrg, settings: applyCachedPolicy({}, emptyPolicy()).settings, today: '2026-11-28' }, { host: 'org-vendor.com' }))).not.toBeNull();
-  });
+  }, HEAVY);
 });
