@@ -4,6 +4,8 @@
 //
 // `vite build --mode test-withhold-managed` makes a test build (into .tmp/, never dist/) in which
 // storage.managed never answers (src/shared/policy-store.ts); the e2e suite builds and loads it.
+// `vite build --mode test-update-channel` (also into .tmp/) trusts, besides the real keys, the
+// test keys in BANWATCH_TEST_KEYS (made per e2e run; src/background/update-channel.ts).
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
@@ -56,8 +58,10 @@ function manifest(): ManifestV3Export {
 }
 
 export const TEST_MODE = 'test-withhold-managed';
+export const UPDATE_TEST_MODE = 'test-update-channel';
 
 export default defineConfig(({ mode }) => ({
+  define: { __BANWATCH_TEST_KEYS__: mode === UPDATE_TEST_MODE ? (process.env.BANWATCH_TEST_KEYS ?? '[]') : '[]' },
   plugins: [
     datasetCheckPlugin(),
     bannerTablePlugin(),
@@ -87,7 +91,7 @@ export default defineConfig(({ mode }) => ({
     } as Plugin,
   ],
   build: {
-    outDir: mode === TEST_MODE ? `.tmp/dist-${TEST_MODE}` : firefox ? 'dist-firefox' : 'dist',
+    outDir: mode === TEST_MODE || mode === UPDATE_TEST_MODE ? `.tmp/dist-${mode}` : firefox ? 'dist-firefox' : 'dist',
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,

@@ -10,6 +10,7 @@ import { watchInstall } from './onboarding';
 import { watchPermissions } from './shopping';
 import { watchVendorScripts } from './vendor-scripts';
 import { watchStrictMode } from './strict-mode';
+import { watchUpdates } from './update-channel';
 
 // An organisation's list in the policy is checked here too, and a service worker may not import()
 // the check when it needs it (the pages do).
@@ -32,6 +33,9 @@ watchVendorScripts();
 
 // Shopping registrations follow the browser's permissions, and are checked on start and install.
 watchPermissions();
+
+// The opt-in data update channel: its daily alarm, and a check when the browser starts.
+watchUpdates();
 
 // Earlier versions kept a copy of the policy in storage.local, where any content script can write;
 // the copy now lives in IndexedDB (shared/policy-cache.ts). Drop the old one.

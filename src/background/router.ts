@@ -11,6 +11,7 @@ import { onAction, onProceed, onSettingsChanged, onSilence } from './silencing';
 import { onWarning } from './strict-mode';
 import { onBrand, onLinks, onShopDetails, syncRegistrations } from './shopping';
 import { getTabState } from './tabs';
+import { checkForUpdate } from './update-channel';
 
 type Handler<K extends MessageType> = (m: Message<K>, sender: Runtime.MessageSender) => Promise<Replies[K]>;
 
@@ -27,6 +28,7 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
   'ui-bg-silence': onSilence,
   'ui-bg-settings-changed': onSettingsChanged,
   'ui-bg-shopping-sync': () => syncRegistrations(),
+  'ui-bg-update-check': () => checkForUpdate(true),
 };
 
 /** Registered synchronously from background/index.ts. */

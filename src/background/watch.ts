@@ -10,6 +10,7 @@ import { syncRegistrations } from './shopping';
 import { syncVendorScripts } from './vendor-scripts';
 import { syncStrictRules } from './strict-mode';
 import { logPolicy } from './silencing';
+import { checkForUpdate } from './update-channel';
 
 const SETTINGS = new Set<string>([...SETTING_KEYS, ...LEGACY_KEYS]);
 const SHOPPING = new Set<string>(FEATURES);
@@ -35,11 +36,14 @@ export function watchChanges(): void {
     const keys = Object.keys(changes).filter((k) => SETTINGS.has(k));
     if (keys.some((k) => !NOT_FOR_PAGES.has(k))) refreshSoon();
     if (keys.some((k) => SHOPPING.has(k))) void syncRegistrations().catch(() => undefined);
+    // The channel turned on (checks when due) or off (clears the alarm); a new mirror is asked at once.
+    if (keys.includes('updateChannel') || keys.includes('updateUrl')) void checkForUpdate(keys.includes('updateUrl')).catch(() => undefined);
   });
   // The browser's answer to storage.managed arrived (it may differ from the cached copy), or changed.
   onPolicyChange(() => {
     refreshSoon();
     void logPolicy().catch(() => undefined);
     void syncRegistrations().catch(() => undefined);
+    void checkForUpdate().catch(() => undefined);
   });
 }

@@ -245,6 +245,10 @@ export const MORE_RESTRICTIVE: { [K in UserSettingKey]: (a: Settings[K], b: Sett
   shoppingSites: (a, b) => a || b,
   searchResults: (a, b) => a || b,
   decisionLog: (a, b) => a || b,
+  // No request on a stale policy's say-so: the channel runs only if both say on.
+  updateChannel: (a, b) => a && b,
+  // Not an ordering: where the channel runs, it asks the mirror the administrator last chose.
+  updateUrl: (_a, b) => b,
 };
 
 /**

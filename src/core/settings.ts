@@ -26,6 +26,8 @@ export const defaults = {
   shoppingSites: false,
   searchResults: false,
   decisionLog: false, // keep a local log of warnings shown and decisions (never sent anywhere)
+  updateChannel: false, // fetch signed data updates once a day (the one network request BanWatch can make)
+  updateUrl: '', // where from: '' for BanWatch's channel, or an organisation's mirror (see isUpdateUrl)
 };
 
 export type Settings = typeof defaults;
@@ -59,6 +61,25 @@ const isOneOf =
 
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 
+/**
+ * Every update URL lives under this path, on BanWatch's host or a mirror's: the extension's CSP
+ * (connect-src) allows HTTPS requests to this path and nowhere else (docs/security.md).
+ */
+export const UPDATE_PATH = '/banwatch-data/';
+export const DEFAULT_UPDATE_URL = `https://data.banwatch.org${UPDATE_PATH}banwatch-data.json`;
+
+/** '' (BanWatch's channel) or an https URL under UPDATE_PATH, with no user name, password, query or fragment. */
+export function isUpdateUrl(v: unknown): v is string {
+  if (v === '') return true;
+  if (typeof v !== 'string' || v.length > 2048) return false;
+  try {
+    const u = new URL(v);
+    return u.href === v && u.protocol === 'https:' && !u.username && !u.password && !u.search && !u.hash && u.pathname.startsWith(UPDATE_PATH) && u.pathname.length > UPDATE_PATH.length;
+  } catch {
+    return false;
+  }
+}
+
 /** One type guard per key: true only for a value the rest of the extension can use as is. */
 export const validators: { [K in SettingKey]: (v: unknown) => v is Settings[K] } = {
   schemaVersion: (v): v is number => v === SCHEMA_VERSION,
@@ -77,6 +98,8 @@ export const validators: { [K in SettingKey]: (v: unknown) => v is Settings[K] }
   shoppingSites: isBoolean,
   searchResults: isBoolean,
   decisionLog: isBoolean,
+  updateChannel: isBoolean,
+  updateUrl: isUpdateUrl,
 };
 
 /** What each key must hold, in words, for import errors ("field X: expected …"). */
@@ -93,6 +116,8 @@ export const expectations: Record<SettingKey, string> = {
   shoppingSites: 'true or false',
   searchResults: 'true or false',
   decisionLog: 'true or false',
+  updateChannel: 'true or false',
+  updateUrl: `"" (BanWatch's channel) or an https URL whose path starts with ${UPDATE_PATH}, without query or fragment`,
 };
 
 /**

@@ -11,6 +11,7 @@ import type { BrandReply, LinksReply } from '../core/shopping/marks';
 import type { Feature } from '../core/shopping/sites';
 import type { WarningModel } from '../core/verdict';
 import type { BannerText } from '../vendor-page/banner-text';
+import type { ChannelState } from '../core/data-package/channel-state';
 import { isPlainObject } from '../core/values';
 import type { SenderClass } from './senders';
 
@@ -77,6 +78,8 @@ export const MESSAGES = {
   'ui-bg-warning': { from: ['extension-page'], fields: { url: text() } },
   /** The options page: bring the shopping scripts' registrations in line with settings and permissions. */
   'ui-bg-shopping-sync': { from: ['extension-page'], fields: {} },
+  /** The options page's "Check now" for data updates (the check runs only with the channel on). */
+  'ui-bg-update-check': { from: ['extension-page'], fields: {} },
 } as const satisfies Record<string, Entry>;
 
 export type MessageType = keyof typeof MESSAGES;
@@ -113,6 +116,7 @@ export interface Replies {
   /** `allowLocked`: the administrator enforces the allowlist ("Always allow" is not offered). */
   'ui-bg-warning': { host: string; warning: WarningModel | null; shown: boolean; allowLocked: boolean } | null;
   'ui-bg-shopping-sync': ShoppingState;
+  'ui-bg-update-check': ChannelState;
 }
 // Every message has exactly one reply type (a compile-time check).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

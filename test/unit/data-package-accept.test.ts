@@ -1,9 +1,9 @@
 // The acceptance rules the update channel applies to a downloaded package (src/core/data-package).
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { checkUpdate, chooseActive, openPackage, type UpdateContext } from '../../src/core/data-package/accept';
+import { checkUpdate, openPackage, type UpdateContext } from '../../src/core/data-package/accept';
 import { sha256Hex, utf8 } from '../../src/core/data-package/bytes';
 import { countsOf, type Manifest } from '../../src/core/data-package/format';
-import { compareVersions, isVersion } from '../../src/core/data-package/version';
+import { chooseActive, compareVersions, isVersion } from '../../src/core/data-package/version';
 import { isRegistrableHost } from '../../src/core/dataset/registrable';
 import type { Dataset } from '../../src/core/dataset/schema';
 import { buildPackage } from '../../scripts/data-package/build-package';

@@ -63,6 +63,7 @@ const SPEC: Record<MessageType, Record<string, Domain>> = {
   'ui-bg-silence': { action: words(['allow-site', 'snooze-vendor', 'hide-vendor']), vendorId: text(100), host: text(253) },
   'ui-bg-settings-changed': { source: words(['options', 'import']), keys: listOf(20, text(40)) },
   'ui-bg-shopping-sync': {},
+  'ui-bg-update-check': {},
 };
 const TYPES = Object.keys(SPEC) as MessageType[];
 
@@ -79,6 +80,7 @@ const SENT_BY: Record<MessageType, SenderClass> = {
   'ui-bg-silence': 'extension-page',
   'ui-bg-settings-changed': 'extension-page',
   'ui-bg-shopping-sync': 'extension-page',
+  'ui-bg-update-check': 'extension-page',
 };
 
 const goodMessage = (type: MessageType) => fc.record(Object.fromEntries(Object.entries(SPEC[type]).map(([k, d]) => [k, d.good]))).map((f) => ({ type, ...f }));
@@ -210,4 +212,5 @@ const goodFields: Record<MessageType, Record<string, unknown>> = {
   'ui-bg-silence': { action: 'hide-vendor', vendorId: 'dji', host: 'www.dji.com' },
   'ui-bg-settings-changed': { source: 'import', keys: ['allowedSites'] },
   'ui-bg-shopping-sync': {},
+  'ui-bg-update-check': {},
 };

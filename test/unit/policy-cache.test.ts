@@ -29,6 +29,8 @@ function atLeast<K extends UserSettingKey>(key: K, a: Settings[K], b: Settings[K
     case 'searchResults':
     case 'decisionLog':
       return a === true || b === false; // on warns (or logs) more than off
+    case 'updateChannel':
+      return a === false || b === true; // off makes no request
     case 'warningStyle':
     case 'audience':
     case 'minSeverity': {
@@ -60,6 +62,8 @@ const value: { [K in UserSettingKey]: fc.Arbitrary<Settings[K]> } = {
   shoppingSites: fc.boolean(),
   searchResults: fc.boolean(),
   decisionLog: fc.boolean(),
+  updateChannel: fc.boolean(),
+  updateUrl: fc.constantFrom('', 'https://mirror.example.org/banwatch-data/data.json', 'https://data.example.com/banwatch-data/x.json'),
 };
 const someSettings = fc.record(value, { requiredKeys: [] }) as fc.Arbitrary<Partial<Settings>>;
 const policies: fc.Arbitrary<Policy> = fc
@@ -73,6 +77,7 @@ describe('MORE_RESTRICTIVE: per key, the more restrictive of two values', () => 
 
   it('picks a value at least as restrictive as both, whichever comes first', () => {
     for (const key of USER_SETTING_KEYS) {
+      if (key === 'updateUrl') continue; // not an ordering: see 'in words'
       fc.assert(
         fc.property(value[key], value[key], (a, b) => {
           const pick = (MORE_RESTRICTIVE[key] as (x: unknown, y: unknown) => Settings[typeof key])(a, b);
@@ -85,6 +90,8 @@ describe('MORE_RESTRICTIVE: per key, the more restrictive of two values', () => 
 
   it('in words', () => {
     expect(MORE_RESTRICTIVE.enabled(false, true)).toBe(true);
+    expect(MORE_RESTRICTIVE.updateChannel(true, false)).toBe(false); // a stale policy never starts a request
+    expect(MORE_RESTRICTIVE.updateUrl('', 'https://m.example.org/banwatch-data/d.json')).toBe('https://m.example.org/banwatch-data/d.json');
     expect(MORE_RESTRICTIVE.warningStyle('banner', 'badge')).toBe('banner');
     expect(MORE_RESTRICTIVE.warningStyle('banner', 'strict')).toBe('strict');
     expect(MORE_RESTRICTIVE.audience('consumer', 'federal-contractor')).toBe('federal-contractor');
@@ -103,7 +110,10 @@ describe('applyCachedPolicy: a cached policy only adds restrictions', () => {
         const got = applyCachedPolicy(user, cached).settings;
         const without = applyPolicy(user, emptyPolicy()).settings;
         const withCached = applyPolicy(user, cached).settings;
+        // Not an ordering: the mirror the administrator last chose (asked only if both say on).
+        expect(got.updateUrl).toBe(withCached.updateUrl);
         for (const key of USER_SETTING_KEYS) {
+          if (key === 'updateUrl') continue;
           expect(atLeast(key, got[key], without[key]), `${key} vs no policy`).toBe(true);
           expect(atLeast(key, got[key], withCached[key]), `${key} vs cached`).toBe(true);
         }

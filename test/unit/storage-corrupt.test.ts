@@ -43,6 +43,8 @@ const VALID: Settings = {
   shoppingSites: true,
   searchResults: true,
   decisionLog: true,
+  updateChannel: true,
+  updateUrl: 'https://mirror.example.org/banwatch-data/banwatch-data.json',
 };
 
 const noPollution = () => {

@@ -9,7 +9,7 @@ import { shrinkProblem } from './shrink';
 import { checkSignature } from './signature';
 import { compareVersions } from './version';
 
-type RefusalReason =
+export type RefusalReason =
   | 'malformed' // not a BanWatch data package at all
   | 'unknown-key' // signed with a key this version does not trust
   | 'no-ed25519' // this browser cannot check Ed25519 signatures
@@ -100,9 +100,4 @@ export async function checkUpdate(text: string, ctx: UpdateContext): Promise<Acc
   const shrink = shrinkProblem(ctx.active, dataset, manifest.removals);
   if (shrink) return refuse(shrink.reason, `Refused: ${shrink.detail}.`);
   return { ok: true, manifest, dataset };
-}
-
-/** The data to use: an accepted package only while it is newer than the bundled data, which is the floor. */
-export function chooseActive(bundled: Dataset, accepted?: Dataset): Dataset {
-  return accepted && compareVersions(accepted.meta.version, bundled.meta.version) > 0 ? accepted : bundled;
 }

@@ -1,4 +1,6 @@
 // Dataset versions are dates with an optional same-day counter: 2026.11.28, 2026.11.28.2.
+// Light on purpose (no validators): the pages import chooseActive.
+import type { Dataset } from '../dataset/schema';
 
 const VERSION = /^\d{4}\.\d{2}\.\d{2}(\.\d+)?$/;
 
@@ -16,4 +18,9 @@ export function compareVersions(a: string, b: string): number {
     if (d !== 0) return Math.sign(d);
   }
   return 0;
+}
+
+/** The data to use: an accepted package only while it is newer than the bundled data, which is the floor. */
+export function chooseActive(bundled: Dataset, accepted?: Dataset): Dataset {
+  return accepted && compareVersions(accepted.meta.version, bundled.meta.version) > 0 ? accepted : bundled;
 }
