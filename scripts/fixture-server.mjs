@@ -21,16 +21,23 @@ function pageFor(pathname, host) {
 }
 
 /**
- * Starts the server on 127.0.0.1 and a free port.
- * @returns {Promise<{ port: number, requests: { host: string, url: string, method?: string, purpose?: string | null }[], close: () => Promise<void> }>}
+  * Starts the server on 127.0.0.1 and a free port. `routes` (tests) answers chosen URLs itself:
+  * `{ 'https://host/path': (req, res) => void }`; each request's method, Sec-Purpose, cookie and referer are recorded.
+  * @param {{ routes?: Record<string, (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void> }} [options]
+  * @returns {Promise<{ port: number, requests: { host: string, url: string, method?: string, purpose?: string | null, cookie?: string, referer?: string }[], close: () => Promise<void> }>}
  */
-export async function startFixtureServer() {
+export async function startFixtureServer({ routes = {} } = {}) {
   const pems = await generate([{ name: 'commonName', value: 'banwatch-fixtures.test' }], { keySize: 2048, algorithm: 'sha256' });
   const requests = [];
   const server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
     const host = (req.headers.host ?? 'localhost').replace(/:\d+$/, '').toLowerCase();
     const url = new URL(req.url ?? '/', `https://${host}`);
-    requests.push({ host, url: url.href, method: req.method, purpose: req.headers['sec-purpose'] ?? null });
+    requests.push({ host, url: url.href, method: req.method, purpose: req.headers['sec-purpose'] ?? null, cookie: req.headers.cookie, referer: req.headers.referer });
+    const route = routes[`${url.origin}${url.pathname}`];
+    if (route) {
+      route(req, res);
+      return;
+    }
     // /redirect?to=<URL>: an HTTP 302 from this site into another (strict mode's tests).
     const to = url.pathname === '/redirect' ? url.searchParams.get('to') : null;
     if (to && URL.canParse(to)) {

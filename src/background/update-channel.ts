@@ -10,7 +10,7 @@ import type { ChannelState } from '../core/data-package/channel-state';
 import type { TrustedKey } from '../core/data-package/format';
 import { TRUSTED_KEYS } from '../core/data-package/trusted-keys';
 import { DEFAULT_UPDATE_URL } from '../core/settings';
-import { activeDataset, readChannelState, saveCheck } from '../shared/data-store';
+import { activeDataset, CHECKED_KEY, readChannelState, saveCheck } from '../shared/data-store';
 import { loadSettings } from '../shared/settings-store';
 import { refreshTabs } from './vendor-page';
 
@@ -68,6 +68,7 @@ async function run(force: boolean): Promise<ChannelState> {
     next = { ...state, lastCheck: now, outcome: { kind: 'refused', reason: 'no-ed25519', detail: 'This browser cannot check Ed25519 signatures.' } };
   }
   await saveCheck(next, accepted);
+  await browser.storage.session.set({ [CHECKED_KEY]: now });
   await schedule(next, true);
   if (accepted) void refreshTabs().catch(() => undefined);
   return next;

@@ -16,6 +16,7 @@ import { ExceptionsSection } from './sections/ExceptionsSection';
 import { DecisionLogSection } from './sections/DecisionLogSection';
 import { BackupSection } from './sections/BackupSection';
 import { AboutDataSection } from './sections/AboutDataSection';
+import { UpdatesSection } from './sections/UpdatesSection';
 import '../shared/page.css';
 import './options.css';
 
@@ -54,6 +55,7 @@ function App() {
                 ['exceptions', 'optionsExceptionsTitle'],
                 ['log', 'optionsLogTitle'],
                 ['backup', 'optionsBackupTitle'],
+                ['updates', 'optionsUpdatesTitle'],
                 ['data', 'optionsDataTitle'],
               ] as const
             ).map(([id, key]) => (
@@ -88,6 +90,7 @@ function App() {
           <ExceptionsSection state={state} set={set} />
           <DecisionLogSection state={state} set={set} log={log} setStatus={setStatus} refresh={refresh} />
           <BackupSection state={state} set={set} setStatus={setStatus} refresh={refresh} />
+          <UpdatesSection state={state} set={set} />
           <AboutDataSection state={state} />
         </div>
       </main>

@@ -10,6 +10,9 @@ const STATE = 'updateChannel';
 const DATA = 'acceptedData';
 const VERSION = 'acceptedVersion'; // small, read on every load; the dataset is read only when it changes
 
+/** storage.session key the worker sets when a check finishes, so an open options page reads the state again. */
+export const CHECKED_KEY = 'dataUpdateChecked';
+
 let memo: { version: string; dataset: Dataset } | null = null;
 
 /**

@@ -2,6 +2,7 @@
 // with the built extension loaded and every hostname resolved to the local HTTPS fixture server.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -19,8 +20,8 @@ export interface Harness {
   worker: Worker;
   extensionId: string;
   port: number;
-  /** Every request the fixture server answered (host, URL, method and Sec-Purpose header). */
-  serverRequests: { host: string; url: string; method?: string; purpose?: string | null }[];
+  /** Every request the fixture server answered (host, URL, method, Sec-Purpose header, and the cookie and referer it carried). */
+  serverRequests: { host: string; url: string; method?: string; purpose?: string | null; cookie?: string; referer?: string }[];
   url(path: string): string;
   close(): Promise<void>;
 }
@@ -32,12 +33,14 @@ export interface LaunchOptions {
   dist?: string;
   /** Playwright default arguments to leave out (e.g. '--disable-back-forward-cache' to test Back). */
   ignoreDefaultArgs?: string[];
+  /** URLs the fixture server answers with a handler of the test's (see scripts/fixture-server.mjs). */
+  routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
 }
 
 export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
   const executablePath = findChromium() as string | null;
   if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
-  const server = await startFixtureServer();
+  const server = await startFixtureServer({ routes: opts.routes });
   const profile = mkdtempSync(join(tmpdir(), 'banwatch-e2e-'));
   const dist = opts.dist ?? DIST;
   const context = await chromium.launchPersistentContext(profile, {
