@@ -65,7 +65,7 @@ const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
  * Every update URL lives under this path, on BanWatch's host or a mirror's: the extension's CSP
  * (connect-src) allows HTTPS requests to this path and nowhere else (docs/security.md).
  */
-export const UPDATE_PATH = '/banwatch-data/';
+const UPDATE_PATH = '/banwatch-data/';
 export const DEFAULT_UPDATE_URL = `https://data.banwatch.org${UPDATE_PATH}banwatch-data.json`;
 
 /** '' (BanWatch's channel) or an https URL under UPDATE_PATH, with no user name, password, query or fragment. */

@@ -134,9 +134,10 @@ for (const { name, dir } of BUILDS) {
       for (const weak of ["'unsafe-eval'", "'unsafe-inline'", "'wasm-unsafe-eval'", '*', 'http:', 'https:', 'data:', 'blob:']) {
         expect(p.get('script-src') ?? [], weak).not.toContain(weak);
       }
-      expect(all.filter((v) => /^https?:\/\//.test(v))).toEqual([]);
-      // connect-src 'self': extension pages and the worker cannot reach the network at all.
-      expect(p.get('connect-src')).toEqual(["'self'"]);
+      // connect-src: extension pages and the worker reach nothing on the network but the update
+      // channel's path, /banwatch-data/ over HTTPS (docs/security.md, "Update channel").
+      expect(all.filter((v) => /^https?:\/\//.test(v))).toEqual(['https://*/banwatch-data/']);
+      expect(p.get('connect-src')).toEqual(["'self'", 'https://*/banwatch-data/']);
     });
 
     it('exposes only the strict-mode warning page to web pages (Chromium: at a per-session address), nothing to other extensions', () => {

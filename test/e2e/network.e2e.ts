@@ -15,7 +15,8 @@
 //     (plus favicons) and nothing else, apart from Chromium's own Google service calls.
 // A positive control at the end proves the observer sees the service worker's requests and that
 // both witnesses catch an extension page reaching the network; the extension-page CSP
-// (connect-src 'self') is shown to refuse fetches from the worker and from pages.
+// (connect-src 'self' plus the update channel's path) is shown to refuse fetches from the worker
+// and from pages anywhere else, and (a control) to let the worker reach that path only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import WebSocket from 'ws';
@@ -233,11 +234,16 @@ describe('zero network', () => {
     await ext.close();
   });
 
-  it("the CSP (connect-src 'self') refuses a network request from the service worker", async () => {
+  it("the CSP refuses a network request from the service worker anywhere but the update channel's path", async () => {
     const serverBefore = h.serverRequests.length;
-    const result = await h.worker.evaluate(() => fetch('https://csp-probe.example/sw').then(() => 'fetched', (e) => `refused: ${e}`));
-    expect(result).toMatch(/^refused/);
+    for (const url of ['https://csp-probe.example/sw', 'https://csp-probe.example/banwatch-data-not/x.json', 'http://csp-probe.example/banwatch-data/x.json']) {
+      const result = await h.worker.evaluate((u) => fetch(u).then(() => 'fetched', (e) => `refused: ${e}`), url);
+      expect(result, url).toMatch(/^refused/);
+    }
     expect(h.serverRequests.slice(serverBefore).filter((r) => r.host === 'csp-probe.example')).toEqual([]);
+    // The control: the path the update channel uses does get through (the request reaches the server).
+    await h.worker.evaluate(() => fetch('https://csp-probe.example/banwatch-data/x.json').catch(() => undefined));
+    expect(h.serverRequests.slice(serverBefore).map((r) => r.url)).toContain('https://csp-probe.example/banwatch-data/x.json');
   });
 
   it("the pages' CSP (connect-src 'self') refuses a network request from an extension page", async () => {
