@@ -109,6 +109,9 @@ describe('the update channel', () => {
     expect(await options.locator('#updates button', { hasText: 'Check now' }).isDisabled()).toBe(true);
     await options.waitForTimeout(2000);
     expect(updateRequests()).toEqual([]);
+    expect(await result().textContent()).toBe('Not checked yet');
+    await options.locator('#updates').scrollIntoViewIfNeeded();
+    await screenshot(options, 'options-updates-off');
     expect(await h.worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { getAll(): Promise<unknown[]> } } }).chrome.alarms.getAll())).toEqual([]);
   });
 
@@ -127,13 +130,16 @@ describe('the update channel', () => {
     await screenshot(options, 'options-updates-accepted');
   });
 
-  it('the accepted data reaches the popup (a new vendor) and the banner (a changed ruling name)', async () => {
+  it('the accepted data reaches the popup: a query typed at once finds the new vendor', async () => {
     const popup = await h.context.newPage();
     await popup.goto(h.url('src/popup/index.html'));
-    await popup.locator('input[type="search"]').fill('Acme Test');
-    await expect.poll(() => popup.locator('body').textContent(), { timeout: 10_000 }).toContain('Acme Test Cameras');
+    await popup.locator('input[type="search"]').fill('Acme Test'); // possibly before the context (and the accepted data) is read
+    await expect.poll(() => popup.locator('.lookup').textContent(), { timeout: 10_000 }).toContain('Acme Test Cameras');
+    await expect.poll(() => popup.locator('.dataset').textContent()).toContain('2026.12.01');
     await popup.close();
+  });
 
+  it('the accepted data reaches the banner: a changed ruling name', async () => {
     const vendor = await h.context.newPage();
     await vendor.goto('https://www.kaspersky.com/');
     await bannerHost(vendor).waitFor({ state: 'visible' });
