@@ -109,7 +109,7 @@ describe('the update channel', () => {
     expect(await options.locator('#updates button', { hasText: 'Check now' }).isDisabled()).toBe(true);
     await options.waitForTimeout(2000);
     expect(updateRequests()).toEqual([]);
-    expect(await result().textContent()).toBe('Not checked yet');
+    expect(await result().textContent()).toBe('Nothing fetched: updates are off.');
     await options.locator('#updates').scrollIntoViewIfNeeded();
     await screenshot(options, 'options-updates-off');
     expect(await h.worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { getAll(): Promise<unknown[]> } } }).chrome.alarms.getAll())).toEqual([]);

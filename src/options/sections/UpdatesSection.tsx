@@ -14,8 +14,8 @@ import { Section, Toggle } from '../controls';
 import type { SettingsProps } from '../use-options';
 
 /** The outcome in words, and whether it is a problem the user should notice. */
-function outcomeText(o: Outcome | null): { text: string; problem: boolean } {
-  if (!o) return { text: t('optionsUpdatesNever'), problem: false };
+function outcomeText(o: Outcome | null, on: boolean): { text: string; problem: boolean } {
+  if (!o) return { text: t(on ? 'optionsUpdatesFirstCheck' : 'optionsUpdatesNothingFetched'), problem: false };
   switch (o.kind) {
     case 'accepted':
       return { text: t('optionsUpdatesAccepted', o.version), problem: false };
@@ -60,7 +60,7 @@ export function UpdatesSection({ state, set }: SettingsProps) {
   };
 
   const url = state.settings.updateUrl || DEFAULT_UPDATE_URL;
-  const result = outcomeText(channel?.outcome ?? null);
+  const result = outcomeText(channel?.outcome ?? null, on);
   const noEd25519 = channel?.outcome?.kind === 'refused' && channel.outcome.reason === 'no-ed25519';
   return (
     <Section id="updates" title={t('optionsUpdatesTitle')} intro={t('optionsUpdatesIntro')}>
