@@ -10,7 +10,8 @@ import type { ChannelState } from '../core/data-package/channel-state';
 import type { TrustedKey } from '../core/data-package/format';
 import { TRUSTED_KEYS } from '../core/data-package/trusted-keys';
 import { DEFAULT_UPDATE_URL } from '../core/settings';
-import { activeDataset, CHECKED_KEY, readChannelState, saveCheck } from '../shared/data-store';
+import { activeDataset } from '../shared/context';
+import { CHECKED_KEY, readChannelState, saveCheck } from '../shared/data-store';
 import { loadSettings } from '../shared/settings-store';
 import { refreshTabs } from './vendor-page';
 

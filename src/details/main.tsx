@@ -39,7 +39,7 @@ function Body({ ctx, locked }: { ctx: VerdictInputs; locked: readonly UserSettin
   }
   if (v.kind === 'reported-link') {
     document.title = `${v.item.name} — BanWatch`;
-    return <ReportedLinkView item={v.item} onOpenVendor={go} titleTag="h1" />;
+    return <ReportedLinkView item={v.item} vendor={v.linkedVendor} onOpenVendor={go} titleTag="h1" />;
   }
   document.title = `${v.vendor.name} — ${t('actionDetails')} — BanWatch`;
   return (
@@ -71,7 +71,7 @@ function App() {
         {ctx && page ? <Body ctx={ctx} locked={page.state.locked} /> : null}
       </main>
       <footer class="page foot">
-        <DatasetLine />
+        <DatasetLine meta={page?.data.lean.meta} />
       </footer>
     </>
   );

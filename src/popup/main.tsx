@@ -15,7 +15,6 @@ import { send } from '../shared/send';
 import { buildCatalog } from '../core/catalog';
 import { displayHost, hostFromUrl, noSiteReason, type NoSite } from '../core/host';
 import { verdict, type Verdict, type VerdictInputs } from '../core/verdict';
-import { loadDataset } from '../shared/dataset-source';
 import { msgKey, t } from '../shared/format';
 import { detailsUrl, pageUrl } from '../shared/pages';
 import type { PageContext } from '../shared/page-context';
@@ -63,11 +62,11 @@ function subjectOf(url: string | null): { host: string } | Site {
 }
 
 /**
- * The lookup's data: the search code (MiniSearch) and the whole dataset are separate chunks,
- * loaded after the first render (or at the first keystroke), never before it.
+ * The lookup's data: the search code (MiniSearch) and the whole dataset in use (the bundled chunk,
+ * or an accepted update) load after the first render (or at the first keystroke), never before it.
  */
 async function loadLookup(page: PageContext): Promise<LookupData> {
-  const [{ buildSearchIndex, search }, dataset] = await Promise.all([import('../core/search'), loadDataset()]);
+  const [{ buildSearchIndex, search }, dataset] = await Promise.all([import('../core/search'), page.data.dataset()]);
   const ctx: VerdictInputs = { catalog: buildCatalog(dataset, page.org), settings: page.settings, today: page.today };
   const index = buildSearchIndex({ dataset, organisationVendors: page.org.vendors, matchIndex: ctx.catalog.index });
   return { ctx, run: (query) => search(index, query), vendorCount: dataset.vendors.length };
@@ -112,7 +111,7 @@ function SitePanel({ site, ctx, locked = [] }: { site: Site; ctx: VerdictInputs 
     case 'not-restricted':
       return <NotRestrictedView item={site.item} host={site.host} />;
     case 'reported-link':
-      return <ReportedLinkView item={site.item} host={site.host} onOpenVendor={openDetails} />;
+      return <ReportedLinkView item={site.item} vendor={site.linkedVendor} host={site.host} onOpenVendor={openDetails} />;
     case 'none':
     case 'unknown':
       return (
@@ -196,7 +195,7 @@ function App() {
         </Lookup>
       </main>
       <footer class="foot">
-        <DatasetLine />
+        <DatasetLine meta={page?.data.lean.meta} />
         <button type="button" class="link-btn" onClick={() => openPage(pageUrl('screen'))}>
           {t('popupScreen')}
         </button>

@@ -2,13 +2,22 @@
 // effective settings (and the policy behind them), the catalog and today's date. The catalog is a
 // cache of derived data, not state: it is rebuilt when the organisation's list or the dataset in
 // use (data-store.ts: bundled, or an accepted update) changes, or when the worker restarts (a few ms).
-import type { Dataset } from '../core/dataset';
+import { dataset as bundled, type Dataset } from '../core/dataset';
+import { chooseActive } from '../core/data-package/version';
 import { buildCatalog, type Catalog } from '../core/catalog';
 import { today } from '../core/dates';
 import type { Policy } from '../core/policy';
 import type { VerdictInputs } from '../core/verdict';
-import { activeDataset } from './data-store';
+import { acceptedDataset } from './data-store';
 import { loadSettings, type SettingsState } from './settings-store';
+
+/**
+ * The dataset verdicts are made from in the worker: the accepted update while the channel is on
+ * and it is newer than the bundled data, else the bundled data (the floor).
+ */
+export async function activeDataset(channelOn: boolean): Promise<Dataset> {
+  return chooseActive(bundled, await acceptedDataset(channelOn, bundled.meta.version));
+}
 
 let catalog: { policy: Policy; dataset: Dataset; catalog: Catalog } | null = null;
 

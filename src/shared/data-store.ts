@@ -1,8 +1,10 @@
 // The update channel's state and the accepted dataset, in the extension's IndexedDB (idb.ts), where
-// content scripts cannot write. Only the service worker writes them (background/update-channel.ts);
-// the pages and the worker read the dataset in use through `activeDataset`.
-import { dataset as bundled, type Dataset } from '../core/dataset';
-import { chooseActive } from '../core/data-package/version';
+// content scripts cannot write. Only the service worker writes them (background/update-channel.ts).
+// Readers pass the bundled data's version (the floor): the worker takes the bundled dataset
+// otherwise (context.ts), the pages the lean index and records built for it (dataset-source.ts),
+// so nothing here imports the bundled dataset.
+import type { Dataset } from '../core/dataset/schema';
+import { compareVersions } from '../core/data-package/version';
 import { INITIAL_STATE, readState, type ChannelState } from '../core/data-package/channel-state';
 import { idbGet, idbPut } from './idb';
 
@@ -13,22 +15,29 @@ const VERSION = 'acceptedVersion'; // small, read on every load; the dataset is 
 /** storage.session key the worker sets when a check finishes, so an open options page reads the state again. */
 export const CHECKED_KEY = 'dataUpdateChecked';
 
-let memo: { version: string; dataset: Dataset } | null = null;
+let memo: { version: string; dataset: Dataset | undefined } | null = null;
 
-/**
- * The dataset verdicts are made from: the accepted update while the channel is on and it is newer
- * than the bundled data, else the bundled data. With the channel off (the default) nothing is read.
- */
-export async function activeDataset(channelOn: boolean): Promise<Dataset> {
-  if (!channelOn) return bundled;
+/** The accepted update's version while the channel is on and it is newer than `floor`, else null. With the channel off nothing is read. */
+export async function acceptedVersion(channelOn: boolean, floor: string): Promise<string | null> {
+  if (!channelOn) return null;
   try {
     const version = await idbGet(VERSION);
-    if (typeof version !== 'string') return bundled;
-    if (memo?.version !== version) memo = { version, dataset: chooseActive(bundled, (await idbGet(DATA)) as Dataset | undefined) };
-    return memo.dataset;
+    return typeof version === 'string' && compareVersions(version, floor) > 0 ? version : null;
   } catch {
-    return bundled; // IndexedDB unavailable: the floor
+    return null; // IndexedDB unavailable: the floor
   }
+}
+
+/** The accepted update while the channel is on and it is newer than `floor` (the bundled data's version), else undefined. */
+export async function acceptedDataset(channelOn: boolean, floor: string): Promise<Dataset | undefined> {
+  const version = await acceptedVersion(channelOn, floor);
+  if (version === null) return undefined;
+  try {
+    if (memo?.version !== version) memo = { version, dataset: (await idbGet(DATA)) as Dataset | undefined };
+  } catch {
+    return undefined;
+  }
+  return memo.dataset?.meta?.version === version ? memo.dataset : undefined;
 }
 
 export async function readChannelState(): Promise<ChannelState> {

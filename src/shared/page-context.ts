@@ -3,30 +3,33 @@
 // the whole dataset: settings and policy are read once (never waiting for storage.managed), the
 // host or id is resolved against the lean index, and the catalog holds just that entry's record
 // (plus the organisation's list). The verdict on that catalog is the verdict on the whole data:
-// the entry and everything its verdict reads are in its record.
+// the entry and everything its verdict reads are in its record. The data is the bundled data or
+// an accepted update (dataset-source.ts), split the same way.
 import { buildCatalog, type OrganisationList } from '../core/catalog';
 import { today } from '../core/dates';
 import { normaliseHost } from '../core/host';
 import { leanMatchSources } from '../core/dataset/split';
 import { buildMatchIndex, matchVendor, type MatchIndex } from '../core/match';
 import type { Subject, VerdictInputs } from '../core/verdict';
-import { leanDataset, loadDataset, loadRecord } from './dataset-source';
+import { dataSource, type DataSource } from './dataset-source';
 import { loadSettings, type SettingsState } from './settings-store';
 
-/** Settings, policy and today, and the lean match index with the organisation's vendors. */
+/** Settings, policy and today, the data in use, and its lean match index with the organisation's vendors. */
 export interface PageContext {
   state: SettingsState;
   settings: SettingsState['settings'];
   today: string;
   org: OrganisationList;
+  data: DataSource;
   index: MatchIndex;
 }
 
 export async function loadPageContext(): Promise<PageContext> {
   const state = await loadSettings();
+  const data = await dataSource(state.settings.updateChannel);
   const org = { vendors: state.policy.organisationVendors, rulings: state.policy.organisationRulings };
-  const index = buildMatchIndex({ ...leanMatchSources(leanDataset), organisationVendors: org.vendors });
-  return { state, settings: state.settings, today: today(), org, index };
+  const index = buildMatchIndex({ ...leanMatchSources(data.lean), organisationVendors: org.vendors });
+  return { state, settings: state.settings, today: today(), org, data, index };
 }
 
 const NOTHING = { vendors: [], rulings: [], notRestricted: [], reportedLinks: [] };
@@ -43,6 +46,6 @@ export async function inputsFor(page: PageContext, subject: Subject): Promise<Ve
   }
   if (id === null) return inputs(NOTHING);
   // An organisation's vendor may cite any bundled ruling.
-  if (page.org.vendors.some((v) => v.id === id)) return inputs(await loadDataset());
-  return inputs((await loadRecord(id)) ?? NOTHING);
+  if (page.org.vendors.some((v) => v.id === id)) return inputs(await page.data.dataset());
+  return inputs((await page.data.record(id)) ?? NOTHING);
 }

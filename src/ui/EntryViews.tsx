@@ -1,6 +1,5 @@
 // Honest answers for names that are not the restricted vendor: entries reviewed and found not
 // restricted (with the reason), and reported links that are alleged but not established.
-import { leanDataset } from '../shared/dataset-source';
 import type { NotRestricted, ReportedLink } from '../core/dataset/schema';
 import { displayHost } from '../core/host';
 import { t } from '../shared/format';
@@ -47,19 +46,21 @@ export function NotRestrictedView({
 
 export function ReportedLinkView({
   item,
+  vendor,
   host,
   titleId = 'vendor-title',
   titleTag: Title = 'h2',
   onOpenVendor,
 }: {
   item: ReportedLink;
+  /** The vendor it is alleged to belong to (the verdict's linkedVendor), when the data has it. */
+  vendor?: { id: string; name: string } | null;
   host?: string | null;
   titleId?: string;
   titleTag?: TitleTag;
   onOpenVendor?: (id: string) => void;
 }) {
   const Sub = Title === 'h1' ? 'h2' : 'h3';
-  const vendor = leanDataset.vendors.find((v) => v.id === item.vendor);
   const vendorName = vendor?.name ?? item.vendor;
   return (
     <div class="vendor entry">

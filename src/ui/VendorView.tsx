@@ -3,6 +3,7 @@
 // domain with its evidence, aliases, exclusions, reported links). One component, so the two
 // never say different things.
 import { leanDataset } from '../shared/dataset-source';
+import type { LeanDataset } from '../core/dataset/split';
 import type { Vendor } from '../core/dataset/schema';
 import { displayHost } from '../core/host';
 import type { RulingView, Verdict, VerdictInputs, VendorMatch } from '../core/verdict';
@@ -276,7 +277,8 @@ export function VendorView({ v, ctx, full, titleId = 'vendor-title', titleTag: T
 }
 
 /** "Dataset 2026.11.30, reviewed through 26 Jun 2026." (the oldest ruling verification, not the build). */
-export function DatasetLine() {
-  const { version, reviewedThrough } = leanDataset.meta;
+/** The data in use (the bundled data's until the page context, which may hold an accepted update, arrives). */
+export function DatasetLine({ meta = leanDataset.meta }: { meta?: LeanDataset['meta'] }) {
+  const { version, reviewedThrough } = meta;
   return <p class="dataset muted small">{t('detailsDataset', [version, formatDay(reviewedThrough)])}</p>;
 }

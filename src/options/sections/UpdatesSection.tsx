@@ -6,12 +6,14 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from '../../shared/browser';
 import { send } from '../../shared/send';
 import { t } from '../../shared/format';
-import { dataset as bundled } from '../../core/dataset';
+import about from 'virtual:banwatch/dataset-about';
 import { DEFAULT_UPDATE_URL } from '../../core/settings';
 import type { ChannelState, Outcome } from '../../core/data-package/channel-state';
-import { activeDataset, CHECKED_KEY, readChannelState } from '../../shared/data-store';
+import { acceptedVersion, CHECKED_KEY, readChannelState } from '../../shared/data-store';
 import { Section, Toggle } from '../controls';
 import type { SettingsProps } from '../use-options';
+
+const BUNDLED = about.meta.version;
 
 /** The outcome in words, and whether it is a problem the user should notice. */
 function outcomeText(o: Outcome | null, on: boolean): { text: string; problem: boolean } {
@@ -35,13 +37,13 @@ function outcomeText(o: Outcome | null, on: boolean): { text: string; problem: b
 export function UpdatesSection({ state, set }: SettingsProps) {
   const on = state.settings.updateChannel;
   const [channel, setChannel] = useState<ChannelState | null>(null);
-  const [inUse, setInUse] = useState(bundled.meta.version);
+  const [inUse, setInUse] = useState(BUNDLED);
   const [checking, setChecking] = useState(false);
 
   useEffect(() => {
     const load = () => {
       void readChannelState().then(setChannel);
-      void activeDataset(on).then((d) => setInUse(d.meta.version));
+      void acceptedVersion(on, BUNDLED).then((v) => setInUse(v ?? BUNDLED));
     };
     load();
     const onChange = (changes: Record<string, unknown>, area: string) => area === 'session' && CHECKED_KEY in changes && load();
@@ -53,7 +55,7 @@ export function UpdatesSection({ state, set }: SettingsProps) {
     setChecking(true);
     try {
       setChannel(await send({ type: 'ui-bg-update-check' }));
-      setInUse((await activeDataset(true)).meta.version);
+      setInUse((await acceptedVersion(true, BUNDLED)) ?? BUNDLED);
     } finally {
       setChecking(false);
     }
@@ -78,7 +80,7 @@ export function UpdatesSection({ state, set }: SettingsProps) {
         </dd>
         <dt>{t('optionsUpdatesInUse')}</dt>
         <dd>
-          {inUse === bundled.meta.version ? t('optionsUpdatesInUseBundled', inUse) : t('optionsUpdatesInUseUpdate', [inUse, bundled.meta.version])}
+          {inUse === BUNDLED ? t('optionsUpdatesInUseBundled', inUse) : t('optionsUpdatesInUseUpdate', [inUse, BUNDLED])}
         </dd>
         <dt>{t('optionsUpdatesLastCheck')}</dt>
         <dd>{channel?.lastCheck ? <time dateTime={new Date(channel.lastCheck).toISOString()}>{new Date(channel.lastCheck).toLocaleString()}</time> : t('optionsUpdatesNever')}</dd>
