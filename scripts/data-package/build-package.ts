@@ -7,7 +7,7 @@ import type { Dataset } from '../../src/core/dataset/schema';
 import { validateDataset } from '../../src/core/dataset/validate';
 import { openPackage } from '../../src/core/data-package/accept';
 import { sha256Hex, toBase64, utf8 } from '../../src/core/data-package/bytes';
-import { countsOf, envelopeSchema, manifestSchema, type Envelope, type Manifest, type Removal } from '../../src/core/data-package/format';
+import { countsOf, readEnvelope, readManifest, type Envelope, type Manifest, type Removal } from '../../src/core/data-package/format';
 import { undeclaredDrops } from '../../src/core/data-package/shrink';
 import { keyIdOf } from '../../src/core/data-package/signature';
 import { compareVersions } from '../../src/core/data-package/version';
@@ -32,12 +32,15 @@ export interface BuiltPackage {
 
 /** The previous package's manifest and dataset. Its signature is not checked: it is our own published file, and it may predate a key rotation. */
 function readPrevious(text: string): { manifest: Manifest; dataset: Dataset } {
+  let previous: { manifest: Manifest | null; dataset: Dataset } | null = null;
   try {
-    const e: Envelope = envelopeSchema.parse(JSON.parse(text));
-    return { manifest: manifestSchema.parse(JSON.parse(e.manifest)), dataset: JSON.parse(e.dataset) as Dataset };
+    const e = readEnvelope(JSON.parse(text));
+    if (e) previous = { manifest: readManifest(JSON.parse(e.manifest)), dataset: JSON.parse(e.dataset) as Dataset };
   } catch {
-    throw new PackageError('The previous package is not a BanWatch data package');
+    previous = null;
   }
+  if (!previous?.manifest) throw new PackageError('The previous package is not a BanWatch data package');
+  return { manifest: previous.manifest, dataset: previous.dataset };
 }
 
 function checkRemovals(previous: Dataset, dataset: Dataset, declared: PackageInput['removals']): void {

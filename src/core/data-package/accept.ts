@@ -2,9 +2,11 @@
 // the file and keeps the state; these functions only decide. Anything they refuse leaves the user
 // on the data they have, and the bundled data is always the floor.
 import type { Dataset } from '../dataset/schema';
-import { isPlausibleHost, validateDataset, type HostCheck } from '../dataset/validate';
+import { isPlausibleHost, type HostCheck } from '../dataset/checks';
+import { checkDataset } from '../dataset/dataset-checks';
+import { checkDatasetShape } from '../dataset/dataset-shape';
 import { fromBase64, sha256Hex, utf8 } from './bytes';
-import { countsOf, envelopeSchema, manifestSchema, type Counts, type Manifest, type TrustedKey } from './format';
+import { countsOf, readEnvelope, readManifest, type Counts, type Manifest, type TrustedKey } from './format';
 import { shrinkProblem } from './shrink';
 import { checkSignature } from './signature';
 import { compareVersions } from './version';
@@ -60,9 +62,9 @@ function parseJson(text: string): unknown {
 
 /** Parses a package and proves that a trusted key signed its manifest and that the data is what the manifest describes. */
 export async function openPackage(text: string, trustedKeys: readonly TrustedKey[]): Promise<OpenedPackage | Refusal> {
-  const envelope = envelopeSchema.safeParse(parseJson(text));
-  if (!envelope.success) return refuse('malformed', 'The file is not a BanWatch data package.');
-  const { keyId, signature, manifest: manifestText, dataset: datasetText } = envelope.data;
+  const envelope = readEnvelope(parseJson(text));
+  if (!envelope) return refuse('malformed', 'The file is not a BanWatch data package.');
+  const { keyId, signature, manifest: manifestText, dataset: datasetText } = envelope;
 
   const key = trustedKeys.find((k) => k.id === keyId);
   if (!key) return refuse('unknown-key', `It is signed with key ${keyId}, which this version of BanWatch does not trust.`);
@@ -71,12 +73,12 @@ export async function openPackage(text: string, trustedKeys: readonly TrustedKey
   if (check === 'unsupported') return refuse('no-ed25519', 'This browser cannot check Ed25519 signatures.');
   if (check === 'invalid') return refuse('bad-signature', 'Its signature does not match its contents.');
 
-  const manifest = manifestSchema.safeParse(parseJson(manifestText));
-  if (!manifest.success) return refuse('malformed', 'Its manifest is not in a format this version of BanWatch reads.');
-  if ((await sha256Hex(utf8(datasetText))) !== manifest.data.sha256) {
+  const manifest = readManifest(parseJson(manifestText));
+  if (!manifest) return refuse('malformed', 'Its manifest is not in a format this version of BanWatch reads.');
+  if ((await sha256Hex(utf8(datasetText))) !== manifest.sha256) {
     return refuse('digest-mismatch', 'Its data is not the data that was signed.');
   }
-  return { ok: true, keyId, manifest: manifest.data, datasetText };
+  return { ok: true, keyId, manifest, datasetText };
 }
 
 const sameCounts = (a: Counts, b: Counts) => a.vendors === b.vendors && a.rulings === b.rulings && a.domains === b.domains;
@@ -91,8 +93,11 @@ export async function checkUpdate(text: string, ctx: UpdateContext): Promise<Acc
   const blocking = floors.find((v) => compareVersions(manifest.version, v) <= 0);
   if (blocking !== undefined) return refuse('not-newer', `Version ${manifest.version} is not newer than ${blocking}.`);
 
-  const { dataset, errors } = validateDataset(parseJson(opened.datasetText), ctx.isHost ?? isPlausibleHost);
-  if (!dataset) return refuse('invalid-data', `Its data fails validation (${errors.length} problems; first: ${errors[0]}).`);
+  // The shape without zod (the service worker cannot carry it), then the dataset's cross-checks.
+  const shape = checkDatasetShape(parseJson(opened.datasetText));
+  const dataset = shape.dataset;
+  const errors = dataset ? checkDataset(dataset, ctx.isHost ?? isPlausibleHost) : shape.errors;
+  if (!dataset || errors.length) return refuse('invalid-data', `Its data fails validation (${errors.length} problems; first: ${errors[0]}).`);
   if (dataset.meta.version !== manifest.version || !sameCounts(countsOf(dataset), manifest.counts)) {
     return refuse('manifest-mismatch', 'Its manifest does not describe its data.');
   }

@@ -3,42 +3,82 @@
 // the signature and the digest cover exact bytes and no JSON re-serialisation can change them.
 //
 //   { "format": 1, "keyId": "…", "signature": "<base64>", "manifest": "<JSON>", "dataset": "<JSON>" }
-import { z } from 'zod';
 import type { Dataset } from '../dataset/schema';
+import { isIsoDay } from '../dataset/checks';
+import { isPlainObject } from '../values';
 import { isVersion } from './version';
 
-const version = z.string().refine(isVersion, 'version like 2026.11.28');
-const count = z.number().int().nonnegative();
+// No zod: the service worker reads packages, and it cannot carry a schema library (see
+// dataset/org-shape.ts). These readers are the format's one definition.
 
 /** An id the publisher removed on purpose, and the version that removed it. Carried forward, so a user who skips versions still sees it. */
-const removalSchema = z.strictObject({
-  kind: z.enum(['vendor', 'ruling']),
-  id: z.string().min(1),
-  version,
-});
+export interface Removal {
+  kind: 'vendor' | 'ruling';
+  id: string;
+  version: string;
+}
 
-export const manifestSchema = z.strictObject({
-  format: z.literal(1),
-  version, // equals the dataset's meta.version
-  date: z.iso.date(), // when the package was made
-  sha256: z.string().regex(/^[0-9a-f]{64}$/), // of the dataset string's UTF-8 bytes
-  previousVersion: version.nullable(), // the package this one follows; null for the first
-  counts: z.strictObject({ vendors: count, rulings: count, domains: count }),
-  removals: z.array(removalSchema),
-});
+export interface Counts {
+  vendors: number;
+  rulings: number;
+  domains: number;
+}
 
-export const envelopeSchema = z.strictObject({
-  format: z.literal(1),
-  keyId: z.string().min(1), // which trusted key signed it; the signature, not this hint, is the proof
-  signature: z.string().min(1), // base64 Ed25519 signature of the manifest string's UTF-8 bytes
-  manifest: z.string().min(1),
-  dataset: z.string().min(1),
-});
+export interface Manifest {
+  format: 1;
+  version: string; // equals the dataset's meta.version
+  date: string; // when the package was made (ISO day)
+  sha256: string; // of the dataset string's UTF-8 bytes
+  previousVersion: string | null; // the package this one follows; null for the first
+  counts: Counts;
+  removals: Removal[];
+}
 
-export type Removal = z.infer<typeof removalSchema>;
-export type Manifest = z.infer<typeof manifestSchema>;
-export type Envelope = z.infer<typeof envelopeSchema>;
-export type Counts = Manifest['counts'];
+export interface Envelope {
+  format: 1;
+  keyId: string; // which trusted key signed it; the signature, not this hint, is the proof
+  signature: string; // base64 Ed25519 signature of the manifest string's UTF-8 bytes
+  manifest: string;
+  dataset: string;
+}
+
+/** `v` is a plain object with exactly these keys. */
+const exactly = (v: unknown, keys: string[]): v is Record<string, unknown> =>
+  isPlainObject(v) && Object.keys(v).length === keys.length && keys.every((k) => Object.hasOwn(v, k));
+const text = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+const count = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+
+function isRemoval(v: unknown): v is Removal {
+  return exactly(v, ['kind', 'id', 'version']) && (v.kind === 'vendor' || v.kind === 'ruling') && text(v.id) && isVersion(v.version);
+}
+
+/** The manifest, or null when `raw` is not one. */
+export function readManifest(raw: unknown): Manifest | null {
+  if (!exactly(raw, ['format', 'version', 'date', 'sha256', 'previousVersion', 'counts', 'removals'])) return null;
+  const { format, version, date, sha256, previousVersion, counts, removals } = raw;
+  const ok =
+    format === 1 &&
+    isVersion(version) &&
+    typeof date === 'string' &&
+    isIsoDay(date) &&
+    typeof sha256 === 'string' &&
+    /^[0-9a-f]{64}$/.test(sha256) &&
+    (previousVersion === null || isVersion(previousVersion)) &&
+    exactly(counts, ['vendors', 'rulings', 'domains']) &&
+    count(counts.vendors) &&
+    count(counts.rulings) &&
+    count(counts.domains) &&
+    Array.isArray(removals) &&
+    removals.every(isRemoval);
+  return ok ? (raw as unknown as Manifest) : null;
+}
+
+/** The envelope, or null when `raw` is not one. */
+export function readEnvelope(raw: unknown): Envelope | null {
+  if (!exactly(raw, ['format', 'keyId', 'signature', 'manifest', 'dataset'])) return null;
+  const ok = raw.format === 1 && text(raw.keyId) && text(raw.signature) && text(raw.manifest) && text(raw.dataset);
+  return ok ? (raw as unknown as Envelope) : null;
+}
 
 /** A public key the extension trusts: its id and its raw 32-byte Ed25519 key in base64. */
 export interface TrustedKey {

@@ -1,6 +1,7 @@
 // The shape of an organisation's vendor list (enterprise policy), checked without zod: the
 // service worker and the pages parse the policy, and a schema library there would be most of
 // their bytes (MV3 service workers cannot load it lazily: import() is not allowed in them).
+// The parts are shared with the check of a data package's dataset (dataset-shape.ts).
 //
 // schema.ts (`orgListSchema`) stays the one definition of the format: the JSON Schema for
 // administrators and the build's dataset check come from it, and test/unit/org-shape.test.ts
@@ -10,13 +11,13 @@ import type { OrgList } from './schema';
 import { isPlainObject } from '../values';
 
 /** Checks `v` at `path`, pushing "path: message" for each problem; returns the value to keep. */
-type Check = (v: unknown, path: string, errors: string[]) => unknown;
+export type Check = (v: unknown, path: string, errors: string[]) => unknown;
 
 const at = (path: string) => path || '(root)';
 const fail = (errors: string[], path: string, message: string) => void errors.push(`${at(path)}: ${message}`);
 const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
-const string =
+export const string =
   (test?: (s: string) => string | null): Check =>
   (v, path, errors) => {
     if (typeof v !== 'string') return fail(errors, path, `expected string, received ${kind(v)}`);
@@ -24,17 +25,17 @@ const string =
     if (problem) fail(errors, path, problem);
     return v;
   };
-const nonEmpty = string((s) => (s.length ? null : 'expected a non-empty string'));
-const matching = (re: RegExp, message: string) => string((s) => (re.test(s) ? null : message));
+export const nonEmpty = string((s) => (s.length ? null : 'expected a non-empty string'));
+export const matching = (re: RegExp, message: string) => string((s) => (re.test(s) ? null : message));
 const oneOf = (values: readonly string[]) => string((s) => (values.includes(s) ? null : `expected one of ${values.map((x) => `"${x}"`).join('|')}`));
 const boolean: Check = (v, path, errors) => (typeof v === 'boolean' ? v : fail(errors, path, `expected boolean, received ${kind(v)}`));
 
 // The same patterns as schema.ts (zod's ISO date; the slug and domain rules).
 const ISO_DATE =
   /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/;
-const isoDate = matching(ISO_DATE, 'Invalid ISO date');
-const slug = matching(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase slug, e.g. "kaspersky"');
-const domainName = matching(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/, 'lowercase domain, e.g. "kaspersky.com"');
+export const isoDate = matching(ISO_DATE, 'Invalid ISO date');
+export const slug = matching(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase slug, e.g. "kaspersky"');
+export const domainName = matching(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/, 'lowercase domain, e.g. "kaspersky.com"');
 
 /** A URL as zod's z.url() reads it (trimmed, tabs and newlines dropped); `web`: http(s) only, with "//". */
 const url =
@@ -47,7 +48,7 @@ const url =
     return trimmed.replace(/[\t\n\r]/g, '');
   };
 
-const list =
+export const list =
   (item: Check, min = 0): Check =>
   (v, path, errors) => {
     if (!Array.isArray(v)) return fail(errors, path, `expected array, received ${kind(v)}`);
@@ -58,7 +59,7 @@ const list =
 const optional = (check: Check): Check & { optional: true } => Object.assign((v: unknown, path: string, errors: string[]) => check(v, path, errors), { optional: true as const });
 
 /** A record with exactly these keys (optional ones may be missing); unknown keys are errors. */
-const record =
+export const record =
   (fields: Record<string, Check & { optional?: true }>): Check =>
   (v, path, errors) => {
     if (!isPlainObject(v)) return fail(errors, path, `expected object, received ${kind(v)}`);
@@ -75,7 +76,7 @@ const record =
     return out;
   };
 
-const source = record({ url: url(true), title: nonEmpty, publisher: nonEmpty, primary: boolean, accessed: optional(isoDate) });
+export const source = record({ url: url(true), title: nonEmpty, publisher: nonEmpty, primary: boolean, accessed: optional(isoDate) });
 const phase = record({ date: isoDate, change: nonEmpty, binds: optional(list(oneOf(BOUND_PARTIES), 1)), approximate: optional(boolean) });
 const event = record({
   date: isoDate,
@@ -89,7 +90,8 @@ const event = record({
 });
 const forAudience = { consumer: nonEmpty, business: nonEmpty, federalContractor: nonEmpty };
 
-const ruling = record({
+/** A ruling's fields (the bundled data's also require lastVerified). */
+export const rulingFields = {
   id: slug,
   shortName: nonEmpty,
   officialName: nonEmpty,
@@ -113,9 +115,10 @@ const ruling = record({
   sources: list(source, 1),
   lastVerified: optional(isoDate),
   openQuestions: optional(list(nonEmpty)),
-});
+};
+const ruling = record(rulingFields);
 
-const vendor = record({
+export const vendor = record({
   id: slug,
   name: nonEmpty,
   legalNames: list(nonEmpty, 1),
