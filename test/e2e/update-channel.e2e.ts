@@ -17,7 +17,7 @@ import { isRegistrableHost } from '../../src/core/dataset/registrable';
 import { DEFAULT_UPDATE_URL } from '../../src/core/settings';
 import { TRUSTED_KEYS } from '../../src/core/data-package/trusted-keys';
 import { atVersion, newTestKey, tampered, type TestKey } from '../unit/data-package-fixtures';
-import { bannerHost, launch, screenshot, type Harness } from './harness';
+import { bannerHost, launch, screenshot, tabIdOf, type Harness } from './harness';
 
 const MODE = 'test-update-channel';
 const TEST_BUILD = resolve(`.tmp/dist-${MODE}`);
@@ -147,6 +147,26 @@ describe('the update channel', () => {
     await vendor.close();
   });
 
+  it('the accepted data reaches the details page and the popup\'s site panel, split in memory: a vendor only the update has, a changed ruling name', async () => {
+    const details = await h.context.newPage();
+    await details.goto(h.url('src/details/index.html?vendor=acme-test-cameras'));
+    await expect.poll(() => details.locator('h1#vendor-title').textContent(), { timeout: 10_000 }).toContain('Acme Test Cameras');
+    expect(await details.locator('main').textContent()).toContain(NEW_RULING_NAME);
+    await expect.poll(() => details.locator('.dataset').textContent()).toContain('2026.12.01');
+    await details.goto(h.url('src/details/index.html?vendor=kaspersky'));
+    await expect.poll(() => details.locator('main').textContent(), { timeout: 10_000 }).toContain(NEW_RULING_NAME);
+    await details.close();
+    const site = await h.context.newPage();
+    await site.goto('https://www.kaspersky.com/');
+    await bannerHost(site).waitFor({ state: 'visible' });
+    const tabId = await tabIdOf(h, site);
+    const popup = await h.context.newPage();
+    await popup.goto(h.url(`src/popup/index.html?tab=${tabId}`));
+    await expect.poll(() => popup.locator('.site').textContent(), { timeout: 10_000 }).toContain(NEW_RULING_NAME);
+    await popup.close();
+    await site.close();
+  });
+
   it('refuses a tampered package, an older one and one that drops a vendor, says why, and keeps the data in use', async () => {
     const good = await pkg(nextRelease('2026.12.02'));
     const cases: [string, string, string][] = [
@@ -171,5 +191,10 @@ describe('the update channel', () => {
     await options.waitForTimeout(1000);
     expect(updateRequests().length).toBe(before);
     expect(await h.worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { getAll(): Promise<unknown[]> } } }).chrome.alarms.getAll())).toEqual([]);
+    // The pages are back on the bundled data: the update's vendor is unknown again.
+    const details = await h.context.newPage();
+    await details.goto(h.url('src/details/index.html?vendor=acme-test-cameras'));
+    await expect.poll(() => details.locator('h1#vendor-title').textContent(), { timeout: 10_000 }).toBe('No such entry');
+    await details.close();
   });
 });
