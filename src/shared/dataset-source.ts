@@ -2,13 +2,13 @@
 // the lean index is part of every page; an entry's record (data/entries/<id>.json, written by the
 // build) is fetched for the one entry a page shows; the whole dataset is a separate chunk loaded
 // only for the lookup and for an organisation's own vendors (which may cite any bundled ruling).
-// A signed update the opt-in channel accepted (data-store.ts) replaces all three: it is split here
-// in memory the same way (leanOf, recordOf), and the bundled chunks are not loaded.
+// A signed update the opt-in channel accepted replaces all three: accepted-source.ts splits it in
+// memory the same way (leanOf, recordOf); it is a separate chunk, loaded only with the channel on,
+// so a page with the channel off (the default) carries none of it.
 import lean from 'virtual:banwatch/lean-dataset';
 import type { Dataset } from '../core/dataset/schema';
-import { leanOf, recordOf, type EntryRecord, type LeanDataset } from '../core/dataset/split';
+import type { EntryRecord, LeanDataset } from '../core/dataset/split';
 import browser from './browser';
-import { acceptedDataset } from './data-store';
 
 export const leanDataset: LeanDataset = lean;
 
@@ -38,17 +38,9 @@ const bundledSource: DataSource = {
   dataset: () => import('../core/dataset').then((m) => m.dataset),
 };
 
-/** A dataset held in memory (an accepted update), split the way the build splits the bundled one. */
-function sourceOf(ds: Dataset): DataSource {
-  return { lean: leanOf(ds), record: (id) => Promise.resolve(recordOf(ds, id)), dataset: () => Promise.resolve(ds) };
-}
-
-let accepted: { dataset: Dataset; source: DataSource } | null = null;
-
 /** The data in use: the accepted update while the channel is on and it is newer than the bundled data, else the bundled data. */
 export async function dataSource(channelOn: boolean): Promise<DataSource> {
-  const ds = await acceptedDataset(channelOn, lean.meta.version);
-  if (!ds) return bundledSource;
-  if (accepted?.dataset !== ds) accepted = { dataset: ds, source: sourceOf(ds) };
-  return accepted.source;
+  if (!channelOn) return bundledSource;
+  const { acceptedSource } = await import('./accepted-source');
+  return (await acceptedSource(lean.meta.version)) ?? bundledSource;
 }

@@ -8,7 +8,7 @@
 import { buildCatalog, type OrganisationList } from '../core/catalog';
 import { today } from '../core/dates';
 import { normaliseHost } from '../core/host';
-import { leanMatchSources } from '../core/dataset/split';
+import { leanMatchSources } from '../core/dataset/lean-match';
 import { buildMatchIndex, matchVendor, type MatchIndex } from '../core/match';
 import type { Subject, VerdictInputs } from '../core/verdict';
 import { dataSource, type DataSource } from './dataset-source';

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/core/dataset';
 import { buildCatalog } from '../../src/core/catalog';
-import { entryIds, leanMatchSources, leanOf, recordOf } from '../../src/core/dataset/split';
+import { entryIds, leanOf, recordOf } from '../../src/core/dataset/split';
+import { leanMatchSources } from '../../src/core/dataset/lean-match';
 import { buildMatchIndex, matchVendor } from '../../src/core/match';
 import { defaults, type Settings } from '../../src/core/settings';
 import { verdict, type Subject } from '../../src/core/verdict';

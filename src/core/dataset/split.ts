@@ -73,18 +73,6 @@ export function recordOf(ds: Pick<Dataset, 'vendors' | 'rulings' | 'notRestricte
   return null;
 }
 
-/** The lean index as match sources: which entry a host is (evidence and notes come from its record). */
-export function leanMatchSources(lean: LeanDataset) {
-  return {
-    ...lean,
-    vendors: lean.vendors.map((v) => ({
-      id: v.id,
-      domains: v.domains.map((domain) => ({ domain, evidence: 'believed' as const })),
-      ...(v.exclusions && { exclusions: v.exclusions.map((domain) => ({ domain })) }),
-    })),
-  };
-}
-
 /** Every entry id (the build writes one record for each). */
 export function entryIds(ds: Pick<Dataset, 'vendors' | 'notRestricted' | 'reportedLinks'>): string[] {
   return [...ds.vendors, ...ds.notRestricted, ...ds.reportedLinks].map((e) => e.id);
