@@ -17,7 +17,8 @@ import { isRegistrableHost } from '../../src/core/dataset/registrable';
 import { DEFAULT_UPDATE_URL } from '../../src/core/settings';
 import { TRUSTED_KEYS } from '../../src/core/data-package/trusted-keys';
 import { atVersion, newTestKey, tampered, type TestKey } from '../unit/data-package-fixtures';
-import { bannerHost, launch, screenshot, tabIdOf, type Harness } from './harness';
+import { launch, screenshot, tabIdOf, type Harness } from './harness';
+import { banner } from './banner-probe';
 
 const MODE = 'test-update-channel';
 const TEST_BUILD = resolve(`.tmp/dist-${MODE}`);
@@ -142,8 +143,9 @@ describe('the update channel', () => {
   it('the accepted data reaches the banner: a changed ruling name', async () => {
     const vendor = await h.context.newPage();
     await vendor.goto('https://www.kaspersky.com/');
-    await bannerHost(vendor).waitFor({ state: 'visible' });
-    await expect.poll(() => bannerHost(vendor).locator('.line').textContent()).toContain(NEW_RULING_NAME);
+    await banner(vendor).shown();
+    // Drawn first from the build-time table, then corrected from the worker's answer on the accepted data.
+    await expect.poll(async () => (await banner(vendor).probe())?.texts.join(' ') ?? '').toContain(NEW_RULING_NAME);
     await vendor.close();
   });
 
@@ -158,7 +160,7 @@ describe('the update channel', () => {
     await details.close();
     const site = await h.context.newPage();
     await site.goto('https://www.kaspersky.com/');
-    await bannerHost(site).waitFor({ state: 'visible' });
+    await banner(site).shown();
     const tabId = await tabIdOf(h, site);
     const popup = await h.context.newPage();
     await popup.goto(h.url(`src/popup/index.html?tab=${tabId}`));
