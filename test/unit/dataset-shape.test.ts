@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { datasetSchema } from '../../src/core/dataset/schema';
 import { checkDatasetShape } from '../../src/core/dataset/dataset-shape';
 import raw from '../../src/data/dataset.json';
+import { mutate, paths } from './json-mutations';
 
 type Json = unknown;
 const data = raw as unknown as Record<string, Record<string, Json>[]> & { meta: Record<string, Json> };
@@ -16,24 +17,6 @@ function agree(ds: Json): boolean {
   if (zod.success) expect(ours.dataset).toEqual(zod.data);
   else expect(ours.errors.length).toBeGreaterThan(0);
   return zod.success;
-}
-
-function paths(v: Json, prefix: (string | number)[] = []): (string | number)[][] {
-  if (Array.isArray(v)) return v.flatMap((x, i) => [[...prefix, i], ...paths(x, [...prefix, i])]);
-  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => [[...prefix, k], ...paths(x, [...prefix, k])]);
-  return [];
-}
-
-function mutate(root: Json, path: (string | number)[], how: 'delete' | { value: Json }): Json {
-  const copy = structuredClone(root) as Record<string | number, Json>;
-  let parent = copy;
-  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, Json>;
-  const last = path.at(-1)!;
-  if (how === 'delete') {
-    if (Array.isArray(parent)) parent.splice(Number(last), 1);
-    else delete parent[last];
-  } else parent[last] = how.value;
-  return copy;
 }
 
 const VALUES: Json[] = [7, null, '', 'Not a slug', 'acme.com', ' https://a.example/p ', 'http:a.example', '2023-02-29', '2026.11.28', [], ['x'], { extra: 1 }];

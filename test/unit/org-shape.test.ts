@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { orgListSchema } from '../../src/core/dataset/schema';
 import { checkOrgListShape } from '../../src/core/dataset/org-shape';
 import raw from '../../src/data/dataset.json';
+import { mutate, paths } from './json-mutations';
 
 type Json = unknown;
 const data = raw as { rulings: Record<string, Json>[]; vendors: Record<string, Json>[] };
@@ -16,25 +17,6 @@ function agree(list: Json): { zodOk: boolean; ours: ReturnType<typeof checkOrgLi
   if (zod.success) expect(ours.list).toEqual(zod.data);
   else expect(ours.errors.length).toBeGreaterThan(0);
   return { zodOk: zod.success, ours };
-}
-
-/** Every path to a value inside `v` (objects and arrays), the root excluded. */
-function paths(v: Json, prefix: (string | number)[] = []): (string | number)[][] {
-  if (Array.isArray(v)) return v.flatMap((x, i) => [[...prefix, i], ...paths(x, [...prefix, i])]);
-  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => [[...prefix, k], ...paths(x, [...prefix, k])]);
-  return [];
-}
-
-function mutate(root: Json, path: (string | number)[], how: 'delete' | { value: Json }): Json {
-  const copy = structuredClone(root) as Record<string | number, Json>;
-  let parent = copy;
-  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, Json>;
-  const last = path.at(-1)!;
-  if (how === 'delete') {
-    if (Array.isArray(parent)) parent.splice(Number(last), 1);
-    else delete parent[last];
-  } else parent[last] = how.value;
-  return copy;
 }
 
 const VALUES: Json[] = [7, null, '', 'Not a slug', 'acme.com', ' https://a.example/p ', 'http:a.example', '2023-02-29', [], ['x'], { extra: 1 }];
