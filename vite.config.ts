@@ -102,7 +102,13 @@ export default defineConfig(({ mode }) => ({
       output: {
         // The small modules every extension page shares, in one file rather than one each: each
         // file costs a request and its own gzip overhead before the first render.
-        codeSplitting: { groups: [{ name: 'page-kit', test: /src[\\/]shared[\\/](send|pages|format|host-access)\.ts$/ }] },
+        // The lean index, its records and their match sources likewise (the pages and the worker).
+        codeSplitting: {
+          groups: [
+            { name: 'page-kit', test: /src[\\/]shared[\\/](send|pages|format|host-access)\.ts$/ },
+            { name: 'data-kit', test: /src[\\/](shared[\\/]bundled-records|core[\\/]dataset[\\/]lean-match)\.ts$/ },
+          ],
+        },
       },
     },
   },

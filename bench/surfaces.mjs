@@ -9,24 +9,31 @@
 //               and CSS @import they lead to, and any .json file of the build a counted script
 //               names (fetched by URL)
 //
-//   popup, details, plus the largest entry record (data/entries/<id>.json): each page fetches
-//               exactly one, the record of the entry it shows (src/shared/dataset-source.ts), so
-//               the worst case is counted; the browser benches accept any record in its place
+//   popup, details, background
+//               plus the largest entry record (data/entries/<id>.json): each page fetches
+//               exactly one, the record of the entry it shows (src/shared/dataset-source.ts), and
+//               the worker one for a visit to a vendor page (src/shared/context.ts), so the worst
+//               case is counted; the browser benches accept any record in its place
 //
 // Dynamic `import("…")` is not followed: it loads after first render, on a click. Whether that
 // holds is checked in the browser: bench/pages.bench.ts and bench/banner.bench.ts record what each
 // surface really fetched (DevTools Network events, scripts parsed in the content script's world)
 // and report any file fetched before first complete render that is not counted here.
 // _locales/*/messages.json is not counted: the browser holds it and answers i18n calls over IPC;
-// it is reported on its own line.
+// it is reported on its own line. Nor is data/dataset.json, the whole dataset, which the worker
+// reads only to decide on every entry at once (strict mode's rules and the banner's override
+// scripts at install, browser start and a change of settings or policy; an update check), never
+// for a page, a link or a brand; it too is reported on its own line.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** Where the build writes one record per entry (scripts/dataset-split-plugin.ts). */
 export const RECORDS_DIR = 'data/entries';
-/** The pages that fetch one entry record before their first complete render. */
-const RECORD_PAGES = ['popup', 'details'];
+/** The whole dataset, for the worker's decisions on every entry (see above). */
+export const WHOLE_DATASET = 'data/dataset.json';
+/** The surfaces that fetch one entry record before their first complete render (the worker: for a visit). */
+const RECORD_PAGES = ['popup', 'details', 'background'];
 
 /** A vendor page each counted content script must match. */
 export const VENDOR_PAGE = 'https://www.kaspersky.com/';
@@ -67,7 +74,7 @@ function closure(dist, entries) {
     for (const m of text.matchAll(STATIC_IMPORT)) if (/^\.{0,2}\//.test(m[1])) stack.push(at(m[1]));
     for (const m of text.matchAll(JSON_NAME)) {
       const json = join(dist, m[1]);
-      if (!m[1].startsWith('_locales/') && existsSync(json)) seen.add(json);
+      if (!m[1].startsWith('_locales/') && m[1] !== WHOLE_DATASET && existsSync(json)) seen.add(json);
     }
   }
   return [...seen];

@@ -14,3 +14,8 @@ declare module 'virtual:banwatch/ruling-ids' {
   const ids: readonly string[];
   export default ids;
 }
+
+declare module 'virtual:banwatch/brand-names' {
+  const names: import('./core/dataset/split').BrandNames;
+  export default names;
+}

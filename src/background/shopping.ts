@@ -17,8 +17,6 @@ import browser from '../shared/browser';
 // service-worker loader import the wrong one.
 import shopScript from '../shop-page/content.ts?script&iife';
 import { hostFromUrl } from '../core/host';
-import type { Catalog } from '../core/catalog';
-import { buildBrandIndex, type BrandIndex } from '../core/shopping/brand-matcher';
 import { brandMarks, linkMarks } from '../core/shopping/marks';
 import { FEATURES, matchesFor, originsFor, SCRIPT_IDS, siteForHost } from '../core/shopping/sites';
 import type { Message, Replies, ShoppingState } from '../shared/messages';
@@ -88,29 +86,22 @@ export function watchPermissions(): void {
 
 // --- 2. Marks -------------------------------------------------------------------------------
 
-let brands: { catalog: Catalog; index: BrandIndex } | null = null;
-
-function brandIndex(catalog: Catalog): BrandIndex {
-  if (brands?.catalog !== catalog) brands = { catalog, index: buildBrandIndex(catalog.sources) };
-  return brands.index;
-}
-
 export async function onBrand(m: Message<'cs-bg-brand'>): Promise<Replies['cs-bg-brand']> {
   const host = hostFromUrl(m.url);
-  const ctx = await loadContext();
+  const ctx = await loadContext({ brands: [...m.candidates.map((c) => c.value), ...m.items] });
   if (!host || siteForHost(host)?.feature !== 'shoppingSites' || !ctx.settings.shoppingSites) return { notice: null, items: {} };
-  return brandMarks(ctx, brandIndex(ctx.catalog), host, m.candidates, m.items);
+  return brandMarks(ctx, ctx.brands(), host, m.candidates, m.items);
 }
 
 export async function onLinks(m: Message<'cs-bg-links'>): Promise<Replies['cs-bg-links']> {
   const host = hostFromUrl(m.url);
-  const ctx = await loadContext();
+  const ctx = await loadContext({ hosts: m.hosts });
   if (!host || siteForHost(host)?.feature !== 'searchResults' || !ctx.settings.searchResults) return { marks: {} };
   return linkMarks(ctx, m.hosts);
 }
 
 export async function onShopDetails(m: Message<'cs-bg-shop-details'>, sender: { tab?: { id?: number | undefined } | undefined }): Promise<Replies['cs-bg-shop-details']> {
-  const { catalog } = await loadContext();
+  const { catalog } = await loadContext({ ids: [m.id] });
   const entry = catalog.entry(m.id);
   if (entry?.kind !== 'vendor' && entry?.kind !== 'reported-link') return { ok: false };
   await openDetailsOnce(sender.tab?.id, m.id);

@@ -10,6 +10,7 @@ import type { LogAction, LogEntry, LogSource } from '../core/decision-log';
 import type { Settings, UserSettingKey } from '../core/settings';
 import type { WarningModel } from '../core/verdict';
 import { verdict } from '../core/verdict';
+import { hostFromUrl } from '../core/host';
 import { recordDecision } from '../shared/decision-log-store';
 import { loadContext } from '../shared/context';
 import { detailsUrl, PAGES } from '../shared/pages';
@@ -73,7 +74,7 @@ async function choose(choice: Choice, host: string, w: WarningModel, source: Log
 export async function onSilence(m: Message<'ui-bg-silence'>, sender: Sender): Promise<Replies['ui-bg-silence']> {
   const source = sourceOf(sender);
   if (source === null || source === 'options') return { ok: false };
-  const ctx = await loadContext();
+  const ctx = await loadContext(m.action === 'allow-site' ? { hosts: [m.host] } : { ids: [m.vendorId] });
   // The warning judged on the site (allow-site) or for the vendor by id; either way our own data, not the message's claim.
   const v = m.action === 'allow-site' ? verdict(ctx, { host: m.host }) : verdict(ctx, { id: m.vendorId });
   const w = v.kind === 'vendor' ? (v.warning ?? v.explained) : null;
@@ -85,7 +86,7 @@ export async function onSilence(m: Message<'ui-bg-silence'>, sender: Sender): Pr
 export async function onProceed(m: Message<'ui-bg-proceed'>, sender: Sender): Promise<Replies['ui-bg-proceed']> {
   const tabId = sender.tab?.id;
   if (!isWarningPageFor(sender.url, m.url) || tabId === undefined) return { ok: false };
-  const ctx = await loadContext();
+  const ctx = await loadContext({ hosts: [hostFromUrl(m.url)] });
   const e = evaluate(ctx, m.url);
   if (!e?.warning) return { ok: false };
   if (m.remember) {
@@ -134,7 +135,7 @@ export async function openDetailsOnce(fromTab: number | undefined, id: string): 
 /** A vendor page's button. Only "open the details page" is accepted: page events never change settings. */
 export async function onAction(m: Message<'cs-bg-action'>, sender: Sender): Promise<Replies['cs-bg-action']> {
   if (m.action !== 'open-details') return { ok: false };
-  const e = typeof sender.url === 'string' ? evaluate(await loadContext(), sender.url) : null;
+  const e = typeof sender.url === 'string' ? evaluate(await loadContext({ hosts: [hostFromUrl(sender.url)] }), sender.url) : null;
   // Only the vendor this page really belongs to, whatever the message claims.
   if (!e?.warning || e.warning.vendorId !== m.vendorId) return { ok: false };
   await openDetailsOnce(sender.tab?.id, e.warning.vendorId);

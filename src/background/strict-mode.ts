@@ -29,7 +29,7 @@ let queue: Promise<unknown> = Promise.resolve();
 /** Brings the dynamic rules in line with the current settings and policy (serialised: the last call wins). */
 export function syncStrictRules(): Promise<void> {
   const run = queue.then(async () => {
-    const rules = strictRules(strictDomains(await loadContext()), pageUrl('warning')) as Rules;
+    const rules = strictRules(strictDomains(await loadContext('all')), pageUrl('warning')) as Rules;
     const old = await browser.declarativeNetRequest.getDynamicRules();
     await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds: old.map((r) => r.id), addRules: rules });
   });
@@ -112,7 +112,7 @@ export async function isAllowedOnce(tabId: number, host: string, renew: boolean)
 
 /** The warning page asks what to show for its URL (and, in strict mode, that is the warning shown: logged here). */
 export async function onWarning(m: Message<'ui-bg-warning'>, sender: { url?: string | undefined }): Promise<Replies['ui-bg-warning']> {
-  const ctx = await loadContext();
+  const ctx = await loadContext({ hosts: [hostFromUrl(m.url)] });
   const e = evaluate(ctx, m.url);
   if (e?.shown && isWarningPageFor(sender.url, m.url)) await recordDecision(logEntry(e.host, e.shown, 'warned', 'warning'), ctx.settings.decisionLog);
   return e && { host: e.host, warning: e.warning, shown: e.shown !== null, allowLocked: ctx.state.locked.includes('allowedSites') };

@@ -4,13 +4,12 @@
 // drops nothing undeclared). The state and the accepted data live in IndexedDB (shared/data-store.ts),
 // where content scripts cannot write. The decisions are in core/data-package/channel.ts.
 import browser from '../shared/browser';
-import { dataset as bundled } from '../core/dataset';
 import { afterCheck, isDue, MAX_PACKAGE_BYTES, nextCheckAt, type Fetched } from '../core/data-package/channel';
 import type { ChannelState } from '../core/data-package/channel-state';
 import type { TrustedKey } from '../core/data-package/format';
 import { TRUSTED_KEYS } from '../core/data-package/trusted-keys';
 import { DEFAULT_UPDATE_URL } from '../core/settings';
-import { activeDataset } from '../shared/context';
+import { activeDataset, bundledDataset } from '../shared/context';
 import { CHECKED_KEY, readChannelState, saveCheck } from '../shared/data-store';
 import { loadSettings } from '../shared/settings-store';
 import { refreshTabs } from './vendor-page';
@@ -63,7 +62,7 @@ async function run(force: boolean): Promise<ChannelState> {
   let next: ChannelState;
   let accepted;
   if (await supportsEd25519()) {
-    const ctx = { trustedKeys: KEYS, bundled, active: await activeDataset(true) };
+    const ctx = { trustedKeys: KEYS, bundled: await bundledDataset(), active: await activeDataset(true) };
     ({ state: next, accepted } = await afterCheck(state, await download(settings.updateUrl || DEFAULT_UPDATE_URL), ctx, now));
   } else {
     next = { ...state, lastCheck: now, outcome: { kind: 'refused', reason: 'no-ed25519', detail: 'This browser cannot check Ed25519 signatures.' } };

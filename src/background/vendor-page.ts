@@ -60,7 +60,8 @@ async function visit(tabId: number, url: string, ctx: Context): Promise<PageRepl
  * again (and gets its new verdict, badge and log entry through `visit`); the others are left alone.
  */
 export async function refreshTabs(): Promise<void> {
-  const [ctx, tabs] = await Promise.all([loadContext(), knownTabs()]);
+  const tabs = await knownTabs();
+  const ctx = await loadContext({ hosts: tabs.map(({ state }) => hostFromUrl(state.url)) });
   await Promise.all(
     tabs.map(async ({ tabId, state }) => {
       const d = await decide(tabId, state.url, ctx, false);
@@ -72,7 +73,7 @@ export async function refreshTabs(): Promise<void> {
 export async function onPage(m: Message<'cs-bg-page'>, sender: Sender): Promise<Replies['cs-bg-page']> {
   const tabId = sender.tab?.id;
   if (tabId === undefined || !fromSenderHost(m.url, sender)) return { show: 'none' };
-  const ctx = await loadContext();
+  const ctx = await loadContext({ hosts: [hostFromUrl(m.url)] });
   // A prerendered page may never be shown, and its tab still shows another page: answer it, but
   // set no badge, log nothing and redirect nothing. It asks again when it is shown.
   if (sender.documentLifecycle === 'prerender' || m.prerendering) return (await decide(tabId, m.url, ctx, false))?.reply ?? { show: 'none' };

@@ -35,7 +35,7 @@ interface Wanted {
 
 /** The registrations the current settings and policy call for (empty `matches`: none). */
 async function wanted(): Promise<Wanted[]> {
-  const ctx = await loadContext();
+  const ctx = await loadContext('all');
   const domains = Object.keys(table.hosts);
   const hasText = (d: string) => table.hosts[d]![0] >= 0;
   const byDefault = (d: string) => table.hosts[d]![1];

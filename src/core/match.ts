@@ -149,6 +149,12 @@ export function matchVendor(host: string, index: MatchIndex): MatchResult | null
   return null;
 }
 
+/** The id of the entry `host` belongs to (a vendor, not-restricted entry or reported link), or null. */
+export function entryForHost(host: string, index: MatchIndex): string | null {
+  const match = matchVendor(host, index);
+  return match === null ? null : match.kind === 'vendor' ? match.vendorId : match.id;
+}
+
 /** `matchVendor` for a full URL; non-web URLs (about:, file:, chrome: …) give null. */
 export function matchUrl(url: string, index: MatchIndex): MatchResult | null {
   const host = hostFromUrl(url);

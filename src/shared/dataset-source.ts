@@ -8,7 +8,7 @@
 import lean from 'virtual:banwatch/lean-dataset';
 import type { Dataset } from '../core/dataset/schema';
 import type { EntryRecord, LeanDataset } from '../core/dataset/split';
-import browser from './browser';
+import { bundledRecord } from './bundled-records';
 
 export const leanDataset: LeanDataset = lean;
 
@@ -20,23 +20,8 @@ export interface DataSource {
   dataset(): Promise<Dataset>;
 }
 
-const known = new Set([...lean.vendors, ...lean.notRestricted, ...lean.reportedLinks].map((e) => e.id));
-const records = new Map<string, Promise<EntryRecord | null>>();
-
 /** The bundled data: records fetched once per page, the whole dataset a lazy chunk. */
-const bundledSource: DataSource = {
-  lean,
-  record(id) {
-    if (!known.has(id)) return Promise.resolve(null);
-    let record = records.get(id);
-    if (!record) {
-      record = fetch(browser.runtime.getURL(`data/entries/${id}.json`)).then((r) => (r.ok ? (r.json() as Promise<EntryRecord>) : null));
-      records.set(id, record);
-    }
-    return record;
-  },
-  dataset: () => import('../core/dataset').then((m) => m.dataset),
-};
+const bundledSource: DataSource = { lean, record: bundledRecord, dataset: () => import('../core/dataset').then((m) => m.dataset) };
 
 /** The data in use: the accepted update while the channel is on and it is newer than the bundled data, else the bundled data. */
 export async function dataSource(channelOn: boolean): Promise<DataSource> {

@@ -7,9 +7,8 @@
 // an accepted update (dataset-source.ts), split the same way.
 import { buildCatalog, type OrganisationList } from '../core/catalog';
 import { today } from '../core/dates';
-import { normaliseHost } from '../core/host';
 import { leanMatchSources } from '../core/dataset/lean-match';
-import { buildMatchIndex, matchVendor, type MatchIndex } from '../core/match';
+import { buildMatchIndex, entryForHost, type MatchIndex } from '../core/match';
 import type { Subject, VerdictInputs } from '../core/verdict';
 import { dataSource, type DataSource } from './dataset-source';
 import { loadSettings, type SettingsState } from './settings-store';
@@ -37,13 +36,7 @@ const NOTHING = { vendors: [], rulings: [], notRestricted: [], reportedLinks: []
 /** The inputs for the verdict on `subject`: a catalog of its entry's record (or the whole data for an organisation's vendor). */
 export async function inputsFor(page: PageContext, subject: Subject): Promise<VerdictInputs> {
   const inputs = (data: Parameters<typeof buildCatalog>[0]) => ({ catalog: buildCatalog(data, page.org), settings: page.settings, today: page.today });
-  let id: string | null;
-  if ('id' in subject) id = subject.id;
-  else {
-    const host = normaliseHost(subject.host);
-    const match = host === null ? null : matchVendor(host, page.index);
-    id = match === null ? null : match.kind === 'vendor' ? match.vendorId : match.id;
-  }
+  const id = 'id' in subject ? subject.id : entryForHost(subject.host, page.index);
   if (id === null) return inputs(NOTHING);
   // An organisation's vendor may cite any bundled ruling.
   if (page.org.vendors.some((v) => v.id === id)) return inputs(await page.data.dataset());

@@ -1,10 +1,12 @@
-// The dataset split for what each page needs when (issue 14): a *lean* index that every page
-// loads before its first render (ids, names and domains: enough to tell which entry a site or an
-// id is, to name it, and to count), and one *record* per entry (the entry in full, with every
-// ruling it cites) that a page loads for the one entry it shows. The build (scripts/
-// dataset-split-plugin.ts) writes both from the bundled data (and, for the options page, what it
-// says about the data); a dataset replaced at run time can
-// be split the same way in memory. Pure.
+// The dataset split for what each context needs when (issue 14): a *lean* index that every page
+// and the service worker load at start (ids, names and domains: enough to tell which entry a site
+// or an id is, to name it, and to count), and one *record* per entry (the entry in full, with
+// every ruling it cites) that a page loads for the one entry it shows, and the worker for the
+// entries a message asks about (merged into one with `mergeRecords`). The worker also carries the
+// brand names, to tell which entry a marketplace's brand field names. The build (scripts/
+// dataset-split-plugin.ts) writes all of them from the bundled data (and, for the options page,
+// what it says about the data); a dataset replaced at run time can be split the same way in
+// memory. Pure.
 import type { Dataset, NotRestricted, ReportedLink, Ruling, Vendor } from './schema';
 import { reviewedThrough } from './freshness';
 
@@ -22,6 +24,13 @@ interface DatasetAbout {
   reviewedThrough: string;
   vendorCount: number;
   rulings: Pick<Dataset['rulings'][number], 'shortName' | 'lastVerified'>[];
+}
+
+/** The names a marketplace's brand field may equal, per entry (core/shopping/brand-matcher.ts). */
+export interface BrandNames {
+  vendors: Pick<Vendor, 'id' | 'name' | 'legalNames' | 'aliases'>[];
+  notRestricted: Pick<NotRestricted, 'id' | 'name' | 'aliases'>[];
+  reportedLinks: Pick<ReportedLink, 'id' | 'name' | 'aliases' | 'vendor'>[];
 }
 
 /** An entry in full and what its verdict and its page need: a dataset of one entry. */
@@ -43,6 +52,14 @@ export function leanOf(ds: Dataset): LeanDataset {
     })),
     notRestricted: ds.notRestricted.map(({ id, domains }) => ({ id, domains })),
     reportedLinks: ds.reportedLinks.map(({ id, domains, vendor }) => ({ id, domains, vendor })),
+  };
+}
+
+export function brandNamesOf(ds: Pick<Dataset, 'vendors' | 'notRestricted' | 'reportedLinks'>): BrandNames {
+  return {
+    vendors: ds.vendors.map(({ id, name, legalNames, aliases }) => ({ id, name, legalNames, aliases })),
+    notRestricted: ds.notRestricted.map(({ id, name, aliases }) => ({ id, name, aliases })),
+    reportedLinks: ds.reportedLinks.map(({ id, name, aliases, vendor }) => ({ id, name, aliases, vendor })),
   };
 }
 
@@ -76,4 +93,15 @@ export function recordOf(ds: Pick<Dataset, 'vendors' | 'rulings' | 'notRestricte
 /** Every entry id (the build writes one record for each). */
 export function entryIds(ds: Pick<Dataset, 'vendors' | 'notRestricted' | 'reportedLinks'>): string[] {
   return [...ds.vendors, ...ds.notRestricted, ...ds.reportedLinks].map((e) => e.id);
+}
+
+/** Several records as one (each vendor, ruling and entry once): the data for a message about several entries. */
+export function mergeRecords(records: readonly EntryRecord[]): EntryRecord {
+  const once = <T extends { id: string }>(lists: T[][]) => [...new Map(lists.flat().map((x) => [x.id, x])).values()];
+  return {
+    vendors: once(records.map((r) => r.vendors)),
+    rulings: once(records.map((r) => r.rulings)),
+    notRestricted: once(records.map((r) => r.notRestricted)),
+    reportedLinks: once(records.map((r) => r.reportedLinks)),
+  };
 }

@@ -36,11 +36,14 @@ export interface BrandHit {
   form: 'exact' | 'visit-store' | 'brand-label' | 'store' | 'by';
 }
 
+/** What the index reads of each entry: its names (the service worker carries just these, core/dataset/split.ts). */
+type Named = Pick<Vendor, 'id' | 'name' | 'legalNames' | 'aliases'>;
+
 interface BrandSources {
-  vendors: readonly Vendor[];
-  notRestricted?: readonly NotRestricted[];
-  reportedLinks?: readonly ReportedLink[];
-  organisationVendors?: readonly Vendor[];
+  vendors: readonly Named[];
+  notRestricted?: readonly Pick<NotRestricted, 'id' | 'name' | 'aliases'>[];
+  reportedLinks?: readonly Pick<ReportedLink, 'id' | 'name' | 'aliases' | 'vendor'>[];
+  organisationVendors?: readonly Named[];
 }
 
 interface Entry {
@@ -91,7 +94,7 @@ export function buildBrandIndex(sources: BrandSources): BrandIndex {
     const existing = names.get(key);
     if (!existing || rank < existing.rank) names.set(key, { entity, name: raw.trim(), rank });
   };
-  const addVendors = (vendors: readonly Vendor[], origin: Origin) => {
+  const addVendors = (vendors: readonly Named[], origin: Origin) => {
     for (const v of vendors) {
       const entity: BrandEntity = { kind: 'vendor', id: v.id, name: v.name, origin };
       // "ByteDance / TikTok": each side of a combined display name is a name of its own.
