@@ -1,6 +1,7 @@
-// A data update the opt-in channel accepted (data-store.ts), as the pages read data
-// (dataset-source.ts): split in memory the way the build splits the bundled data (leanOf,
-// recordOf). Loaded only while the channel is on.
+// A data update the opt-in channel accepted (data-store.ts), as the pages (dataset-source.ts) and
+// the worker (context.ts) read data: split in memory the way the build splits the bundled data
+// (leanOf, recordOf). A page loads it only while the channel is on; the worker, which may not
+// import() it then, carries it.
 import type { Dataset } from '../core/dataset/schema';
 import { leanOf, recordOf } from '../core/dataset/split';
 import { acceptedDataset } from './data-store';

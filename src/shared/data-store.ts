@@ -1,8 +1,8 @@
 // The update channel's state and the accepted dataset, in the extension's IndexedDB (idb.ts), where
 // content scripts cannot write. Only the service worker writes them (background/update-channel.ts).
-// Readers pass the bundled data's version (the floor): the worker takes the bundled dataset
-// otherwise (context.ts), the pages the lean index and records built for it (dataset-source.ts),
-// so nothing here imports the bundled dataset.
+// Readers pass the bundled data's version (the floor): otherwise the worker (context.ts) and the
+// pages (dataset-source.ts) take the lean index and records built for the bundled data, so
+// nothing here imports the bundled dataset.
 import type { Dataset } from '../core/dataset/schema';
 import { compareVersions } from '../core/data-package/version';
 import { INITIAL_STATE, readState, type ChannelState } from '../core/data-package/channel-state';
