@@ -106,7 +106,6 @@ export default defineConfig(({ mode }) => ({
         codeSplitting: {
           groups: [
             { name: 'page-kit', test: /src[\\/]shared[\\/](send|pages|format|host-access)\.ts$/ },
-            { name: 'data-kit', test: /src[\\/](shared[\\/]bundled-records|core[\\/]dataset[\\/]lean-match)\.ts$/ },
           ],
         },
       },

@@ -18,7 +18,7 @@ const MODULES: Record<string, (ds: Dataset) => unknown> = {
   'virtual:banwatch/dataset-about': aboutOf,
   'virtual:banwatch/ruling-ids': (ds) => ds.rulings.map((r) => r.id),
 };
-/** Where the build writes each entry's record (src/shared/bundled-records.ts fetches it). */
+/** Where the build writes each entry's record (src/shared/dataset-source.ts fetches it). */
 const ENTRIES_DIR = 'data/entries';
 /** Where it writes the whole dataset (src/shared/context.ts fetches it). */
 const DATASET_FILE = 'data/dataset.json';

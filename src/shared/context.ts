@@ -3,12 +3,11 @@
 // is about. The worker does not carry the dataset (a service worker cannot import() a chunk when
 // it needs it, and the whole data would be most of its bytes): it carries the lean index and the
 // brand names, resolves the hosts, ids and brand fields it is asked about to entries
-// (core/needed-entries.ts) and reads just their records (bundled-records.ts). Only what decides on
+// (core/needed-entries.ts) and reads just their records (dataset-source.ts). Only what decides on
 // every entry at once (strict mode's rules, the banner's override scripts, an update check) reads
 // the whole dataset (data/dataset.json). Both are read from the extension's own package, once per
 // worker run. An accepted update (data-store.ts) replaces all of it, split in memory the same way
 // (accepted-source.ts).
-import lean from 'virtual:banwatch/lean-dataset';
 import bundledNames from 'virtual:banwatch/brand-names';
 import type { Dataset } from '../core/dataset/schema';
 import { mergeRecords, type BrandNames, type EntryRecord } from '../core/dataset/split';
@@ -22,10 +21,9 @@ import { today } from '../core/dates';
 import type { Policy } from '../core/policy';
 import type { VerdictInputs } from '../core/verdict';
 import browser from './browser';
-import { bundledRecord } from './bundled-records';
 import { acceptedSource } from './accepted-source';
 import { acceptedDataset } from './data-store';
-import type { DataSource } from './dataset-source';
+import { bundledRecord, leanDataset as lean, type DataSource } from './dataset-source';
 import { loadSettings, type SettingsState } from './settings-store';
 
 let whole: Promise<Dataset> | null = null;

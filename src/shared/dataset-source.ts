@@ -2,13 +2,15 @@
 // the lean index is part of every page; an entry's record (data/entries/<id>.json, written by the
 // build) is fetched for the one entry a page shows; the whole dataset is a separate chunk loaded
 // only for the lookup and for an organisation's own vendors (which may cite any bundled ruling).
+// The service worker reads the lean index and the records here too (shared/context.ts), but
+// never calls dataSource: it may not import() a chunk.
 // A signed update the opt-in channel accepted replaces all three: accepted-source.ts splits it in
 // memory the same way (leanOf, recordOf); it is a separate chunk, loaded only with the channel on,
 // so a page with the channel off (the default) carries none of it.
 import lean from 'virtual:banwatch/lean-dataset';
 import type { Dataset } from '../core/dataset/schema';
 import type { EntryRecord, LeanDataset } from '../core/dataset/split';
-import { bundledRecord } from './bundled-records';
+import browser from './browser';
 
 export const leanDataset: LeanDataset = lean;
 
@@ -18,6 +20,20 @@ export interface DataSource {
   /** The record of entry `id` (null for an id the data does not have). */
   record(id: string): Promise<EntryRecord | null>;
   dataset(): Promise<Dataset>;
+}
+
+const known = new Set([...lean.vendors, ...lean.notRestricted, ...lean.reportedLinks].map((e) => e.id));
+const records = new Map<string, Promise<EntryRecord | null>>();
+
+/** The record of bundled entry `id` (null for an id the data does not have), fetched once per page or worker run. */
+export function bundledRecord(id: string): Promise<EntryRecord | null> {
+  if (!known.has(id)) return Promise.resolve(null);
+  let record = records.get(id);
+  if (!record) {
+    record = fetch(browser.runtime.getURL(`data/entries/${id}.json`)).then((r) => (r.ok ? (r.json() as Promise<EntryRecord>) : null));
+    records.set(id, record);
+  }
+  return record;
 }
 
 /** The bundled data: records fetched once per page, the whole dataset a lazy chunk. */
