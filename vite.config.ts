@@ -102,12 +102,7 @@ export default defineConfig(({ mode }) => ({
       output: {
         // The small modules every extension page shares, in one file rather than one each: each
         // file costs a request and its own gzip overhead before the first render.
-        // The lean index, its records and their match sources likewise (the pages and the worker).
-        codeSplitting: {
-          groups: [
-            { name: 'page-kit', test: /src[\\/]shared[\\/](send|pages|format|host-access)\.ts$/ },
-          ],
-        },
+        codeSplitting: { groups: [{ name: 'page-kit', test: /src[\\/]shared[\\/](send|pages|format|host-access)\.ts$/ }] },
       },
     },
   },
