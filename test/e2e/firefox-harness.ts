@@ -8,6 +8,12 @@
 // backend sends `emulation.setMediaFeaturesOverride` while setting up every context, which
 // firefox-esr 153 rejects ("Protocol error (emulation.setMediaFeaturesOverride): unknown command").
 // The handful of BiDi commands this test needs are spoken directly instead.
+//
+// `--remote-allow-system-access`: without it, BiDi refuses to navigate a tab to anything but
+// http(s), file, blob and about:blank, so BanWatch's own pages (moz-extension://) could not be
+// opened at their address, as a user can type it. Settings are changed by clicking the options
+// page; the only calls the tests make into the add-on's own API from its page are a read of its
+// rules and the permission removal that about:addons makes when a user turns a site off.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

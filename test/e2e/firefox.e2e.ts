@@ -1,9 +1,13 @@
 // Firefox smoke test: the built dist-firefox/ add-on, installed as a temporary add-on in Debian's
 // real firefox-esr (headless, WebDriver BiDi; see firefox-harness.ts), shows the banner on a
-// vendor page and nothing elsewhere. Fails, never skips, when firefox-esr is missing.
+// vendor page and nothing elsewhere, and strict mode, switched on in the options page, stops
+// vendor pages before the request. Fails, never skips, when firefox-esr is missing.
 // Reads dist-firefox/ (`npm run build:firefox`; `npm test` builds it before this step).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { launchFirefox, type FirefoxHarness } from './firefox-harness';
+import { RESULTS } from './harness';
 
 let ff: FirefoxHarness;
 
@@ -214,5 +218,26 @@ describe('Firefox strict mode (declarativeNetRequest), switched on in the option
     await sleep(500);
     expect(hits('proceed-2')).toEqual([]);
     await Promise.all([tab, other].map((context) => ff.send('browsingContext.close', { context })));
+  });
+
+  it("where the user took BanWatch's site access away, strict mode cannot act, and the options page says so", async () => {
+    expect(await settle<boolean>(options, `!!document.querySelector('#warnings .host-access')`)).toBe(false);
+    // What the add-on's Permissions tab in about:addons does when the user turns a domain off.
+    expect(await settle<boolean>(options, `browser.permissions.remove({ origins: ['*://*.kaspersky.com/*'] })`)).toBe(true);
+    await poll(() => settle<string>(options, `document.querySelector('#warnings .host-access')?.textContent ?? null`)).toMatch(/does not let BanWatch run on 1 of its \d+ vendor domains/);
+    await settle(options, `document.querySelector('#warnings .host-access').scrollIntoView({ block: 'center' })`);
+    const { data } = await ff.send('browsingContext.captureScreenshot', { context: options });
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(join(RESULTS, 'firefox-options-no-vendor-access.png'), Buffer.from(data, 'base64'));
+    // Neither the redirect rule nor the page script may touch that domain: the page opens, unwarned.
+    const open = await WAYS.typed!(`https://www.kaspersky.com:${ff.port}/?s=revoked-1`);
+    await poll(() => hits('revoked-1')).toEqual(['GET']);
+    await sleep(1000);
+    expect(await urlOf(open)).toBe(`https://www.kaspersky.com:${ff.port}/?s=revoked-1`);
+    expect((await banner(open)).count).toBe(0);
+    // Control: a vendor domain still granted is stopped as before.
+    const stopped = await WAYS.typed!(`https://www.huawei.com:${ff.port}/?s=revoked-2`);
+    await poll(() => urlOf(stopped)).toContain(warningPage());
+    expect(hits('revoked-2')).toEqual([]);
   });
 });
