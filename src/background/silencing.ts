@@ -6,7 +6,7 @@
 // enforces is refused (ok: false) and logs nothing.
 import browser from '../shared/browser';
 import type { Message, Replies } from '../shared/messages';
-import type { LogAction, LogEntry, LogSource } from '../core/decision-log';
+import { settingsEntry, type LogAction, type LogEntry, type LogSource } from '../core/decision-log';
 import type { Settings, UserSettingKey } from '../core/settings';
 import type { WarningModel } from '../core/verdict';
 import { verdict } from '../core/verdict';
@@ -100,15 +100,28 @@ export async function onProceed(m: Message<'ui-bg-proceed'>, sender: Sender): Pr
   return { ok: true };
 }
 
-/** The options page saved an edit, or imported a settings file: one entry saying which settings, and their values now. */
+// What each kind of options-page change is recorded as, and where it was made.
+const SETTINGS_CHANGES = {
+  options: { action: 'settings-changed', source: 'options' },
+  import: { action: 'settings-imported', source: 'import' },
+  reset: { action: 'settings-reset', source: 'options' },
+} as const;
+
+/**
+ * The options page saved an edit, imported a settings file or reset the settings: one entry
+ * saying which settings, and their values now. (The page names only keys it wrote or changed,
+ * which never include one the administrator enforces: settings-owner.ts.)
+ */
 export async function onSettingsChanged(m: Message<'ui-bg-settings-changed'>, sender: Sender): Promise<Replies['ui-bg-settings-changed']> {
   if (sourceOf(sender) !== 'options') return { ok: false };
-  const { settings } = await loadContext();
-  const keys = m.keys.filter((k): k is UserSettingKey => Object.hasOwn(settings, k) && k !== 'schemaVersion');
-  if (!keys.length) return { ok: false };
-  const detail = keys.map((k) => `${k}=${JSON.stringify(settings[k])}`).join('; ').slice(0, 500);
-  const action = m.source === 'import' ? 'settings-imported' : 'settings-changed';
-  await recordDecision({ host: '', vendorId: '', vendorName: '', ruling: '', severity: '', action, source: m.source, detail }, settings.decisionLog);
+  const { settings, state } = await loadContext();
+  const { action, source } = SETTINGS_CHANGES[m.source];
+  const entry = settingsEntry(action, source, m.keys, settings);
+  if (!entry) return { ok: false };
+  // A reset's keys are the settings it changed: if the log is among them and off now, the reset
+  // switched it off, so it was made while the log was on and is recorded (decisionLog=false).
+  const switchedLogOff = m.source === 'reset' && m.keys.includes('decisionLog') && !state.locked.includes('decisionLog');
+  await recordDecision(entry, settings.decisionLog || switchedLogOff);
   return { ok: true };
 }
 

@@ -1,6 +1,6 @@
 // The optional decision log: warnings shown, and every way a warning was taken away (proceed,
-// allow a site, hide or snooze a vendor, an options edit, a settings import, the administrator's
-// policy), kept on this device only (never sent anywhere) so an organisation can review them for
+// allow a site, hide or snooze a vendor, an options edit, a settings import or reset, the
+// administrator's policy), kept on this device only (never sent anywhere) so an organisation can review them for
 // compliance. Pure: bounded append (a ring buffer of the most recent entries) and CSV export.
 import { isPlainObject } from './values';
 import { csvLines } from './csv';
@@ -14,6 +14,7 @@ const LOG_ACTIONS = [
   'snoozed',
   'settings-changed',
   'settings-imported',
+  'settings-reset',
   'policy',
 ] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
@@ -78,6 +79,22 @@ export function appendEntry(log: readonly LogEntry[], entry: LogEntry, max = MAX
   }
   const next = [...log, entry];
   return next.length > max ? next.slice(next.length - max) : next;
+}
+
+/**
+ * The entry for a change made in the options page (`keys`: the settings it wrote or changed),
+ * naming each setting and its value now. Null when no key names a setting.
+ */
+export function settingsEntry(
+  action: 'settings-changed' | 'settings-imported' | 'settings-reset',
+  source: LogSource,
+  keys: readonly string[],
+  settings: Readonly<Record<string, unknown>>,
+): Omit<LogEntry, 'time'> | null {
+  const named = [...new Set(keys)].filter((k) => Object.hasOwn(settings, k) && k !== 'schemaVersion');
+  if (!named.length) return null;
+  const detail = named.map((k) => `${k}=${JSON.stringify(settings[k])}`).join('; ').slice(0, 500);
+  return { host: '', vendorId: '', vendorName: '', ruling: '', severity: '', action, source, detail };
 }
 
 const CSV_HEADER = ['time', 'host', 'vendor_id', 'vendor', 'ruling', 'severity', 'action', 'source', 'detail'];

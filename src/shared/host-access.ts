@@ -1,7 +1,7 @@
 // Host access for the content script. Chromium grants the content script's host permissions
 // (its match patterns, generated from the vendor data) at install; Firefox's MV3 grants them only
-// when the user agrees, so the onboarding page asks and the popup says when a vendor site is not
-// covered. Only the patterns already in the manifest are ever asked for.
+// when the user agrees (and lets the user take it away again), so the onboarding page asks, and the
+// popup and the options page say when vendor sites are not covered. Only the patterns already in the manifest are ever asked for.
 import browser from './browser';
 
 /** The content script's match patterns, from the built manifest (one per vendor domain). */
@@ -40,6 +40,18 @@ export async function allVendorAccessGranted(): Promise<boolean> {
     return await browser.permissions.contains({ origins });
   } catch {
     return false;
+  }
+}
+
+/** How many vendor domains the content script is meant for are not granted (0 on error: nothing to say). */
+export async function missingVendorAccess(): Promise<number> {
+  const origins = contentScriptOrigins();
+  if (await allVendorAccessGranted()) return 0;
+  try {
+    const granted = await Promise.all(origins.map((o) => browser.permissions.contains({ origins: [o] })));
+    return granted.filter((g) => !g).length;
+  } catch {
+    return 0;
   }
 }
 

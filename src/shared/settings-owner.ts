@@ -9,7 +9,7 @@
 // such keys back, and `localOnly` names them so the options page can say so.
 //
 // Written against a small storage interface so it runs in Node with a fake one (unit tests).
-import { hasValue, LEGACY_KEYS, migrate, readKey, SCHEMA_VERSION, SETTING_KEYS, type SettingKey, type Settings, type UserSettingKey } from '../core/settings';
+import { hasValue, LEGACY_KEYS, migrate, readKey, SCHEMA_VERSION, SETTING_KEYS, USER_SETTING_KEYS, type SettingKey, type Settings, type UserSettingKey } from '../core/settings';
 import { applyCachedPolicy, applyPolicy, writablePatch, type Effective, type Policy } from '../core/policy';
 import type { PolicyState } from './policy-source';
 
@@ -138,9 +138,21 @@ export function settingsOwner(deps: Deps) {
     });
   }
 
-  /** Forgets every value the user set: the administrator's defaults, then the built-in ones, apply. */
-  function reset(): Promise<void> {
-    return exclusive(() => Promise.all([deps.sync, deps.local].map((a) => a.remove(STORED_KEYS).catch(() => undefined))).then(() => undefined));
+  /**
+   * Forgets every value the user set: the administrator's defaults, then the built-in ones, apply.
+   * Resolves with the keys whose effective value changed (for the decision log). A key the
+   * administrator enforces is never among them: its value is the policy's before and after (a
+   * value the user stored under it is forgotten too, but it had no effect). Until the browser
+   * delivers the policy, a key whose own value was more restrictive than the cached policy's
+   * does change, and is named.
+   */
+  function reset(): Promise<UserSettingKey[]> {
+    return exclusive(async () => {
+      const before = await effective(migrated());
+      await Promise.all([deps.sync, deps.local].map((a) => a.remove(STORED_KEYS).catch(() => undefined)));
+      const after = await effective(readStored().then(({ raw, localKeys }) => ({ values: raw, localKeys })));
+      return USER_SETTING_KEYS.filter((k) => JSON.stringify(before.settings[k]) !== JSON.stringify(after.settings[k]));
+    });
   }
 
   return { load, update, reset };

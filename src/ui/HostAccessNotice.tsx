@@ -1,25 +1,35 @@
-// The popup's notice on a vendor site the browser has not let BanWatch run on (Firefox MV3 asks
-// first): "Not active on this site — grant access", opening the onboarding page, which asks.
+// Says when the browser does not let BanWatch run where it should (Firefox MV3 asks first, and the
+// user can take a site's access away later in the add-on's settings): on one vendor site (the
+// popup, the warning page), or on any of them (the options page, next to strict mode, which
+// cannot stop a page BanWatch may not touch). The button opens the onboarding page, which asks.
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../shared/browser';
 import { t } from '../shared/format';
-import { hostAccessGranted } from '../shared/host-access';
+import { contentScriptOrigins, hostAccessGranted, missingVendorAccess } from '../shared/host-access';
 import { pageUrl } from '../shared/pages';
 import './host-access.css';
 
-export function HostAccessNotice({ url }: { url: string }) {
-  const [granted, setGranted] = useState(true);
+export function HostAccessNotice({ url }: { url?: string }) {
+  const [missing, setMissing] = useState(0);
   useEffect(() => {
-    void hostAccessGranted(url).then(setGranted);
+    const check = () => void (url === undefined ? missingVendorAccess() : hostAccessGranted(url).then((ok) => (ok ? 0 : 1))).then(setMissing);
+    check();
+    // Granted on the onboarding page, or taken away in the browser's add-on settings, while this page is open.
+    browser.permissions.onAdded.addListener(check);
+    browser.permissions.onRemoved.addListener(check);
+    return () => {
+      browser.permissions.onAdded.removeListener(check);
+      browser.permissions.onRemoved.removeListener(check);
+    };
   }, [url]);
-  if (granted) return null;
+  if (!missing) return null;
   return (
     <div class="host-access" role="note">
       <p>
-        <strong>{t('onboardingPopupNoticeBody')}</strong>
+        <strong>{url === undefined ? t('optionsVendorAccessMissing', [String(missing), String(contentScriptOrigins().length)]) : t('onboardingPopupNoticeBody')}</strong>
       </p>
       <button type="button" class="btn" onClick={() => void browser.tabs.create({ url: pageUrl('onboarding') })}>
-        {t('onboardingPopupNotice')}
+        {url === undefined ? t('optionsVendorAccessGrant') : t('onboardingPopupNotice')}
       </button>
     </div>
   );

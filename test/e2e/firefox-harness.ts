@@ -8,7 +8,14 @@
 // backend sends `emulation.setMediaFeaturesOverride` while setting up every context, which
 // firefox-esr 153 rejects ("Protocol error (emulation.setMediaFeaturesOverride): unknown command").
 // The handful of BiDi commands this test needs are spoken directly instead.
+//
+// `--remote-allow-system-access`: without it, BiDi refuses to navigate a tab to anything but
+// http(s), file, blob and about:blank, so BanWatch's own pages (moz-extension://) could not be
+// opened at their address, as a user can type it. Settings are changed by clicking the options
+// page; the only calls the tests make into the add-on's own API from its page are a read of its
+// rules and the permission removal that about:addons makes when a user turns a site off.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,6 +25,8 @@ import { startFixtureServer } from '../../scripts/fixture-server.mjs';
 import { findFirefoxEsr, NO_FIREFOX } from '../../scripts/find-firefox.mjs';
 
 export const DIST_FIREFOX = resolve('dist-firefox');
+/** dist-firefox/'s gecko id (vite.config.ts). */
+const ADDON_ID = 'banwatch@banwatch.org';
 export { findFirefoxEsr, NO_FIREFOX };
 
 /**
@@ -77,9 +86,15 @@ async function openSocket(url: string): Promise<Socket> {
 export interface FirefoxHarness {
   /** The fixture server's port: use it in every URL (https://www.kaspersky.com:<port>/). */
   port: number;
-  serverRequests: { host: string; url: string }[];
+  serverRequests: { host: string; url: string; method?: string }[];
   /** The add-on id webExtension.install answered. */
   extensionId: string;
+  /**
+   * `moz-extension://<uuid>/`, the add-on's own origin. Firefox gives each add-on a random UUID
+   * per profile; the harness picks it (pref `extensions.webextensions.uuids`, which Firefox reads
+   * before generating one) so the test can open BanWatch's pages like a user would.
+   */
+  extensionBase: string;
   /** Sends one BiDi command and resolves with its result (rejects on a BiDi error). */
   send(method: string, params?: Record<string, unknown>): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** URLs of the top-level browsing contexts (tabs). */
@@ -104,10 +119,12 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
     cleanups.push(() => server.close());
     const profile = mkdtempSync(join(tmpdir(), 'banwatch-firefox-'));
     cleanups.push(() => rmSync(profile, { recursive: true, force: true }));
-    writeFileSync(join(profile, 'user.js'), Object.entries(PREFS).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});\n`).join(''));
+    const uuid = randomUUID();
+    const prefs = { ...PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: uuid }) };
+    writeFileSync(join(profile, 'user.js'), Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});\n`).join(''));
 
     // Its own process group, so that cleanup can end Firefox's content processes with it.
-    const ff: ChildProcess = spawn(executable, ['--headless', '--no-remote', '--remote-debugging-port=0', '--profile', profile], {
+    const ff: ChildProcess = spawn(executable, ['--headless', '--no-remote', '--remote-debugging-port=0', '--remote-allow-system-access', '--profile', profile], {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' },
@@ -184,6 +201,7 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
       port: server.port,
       serverRequests: server.requests,
       extensionId: extension,
+      extensionBase: `moz-extension://${uuid}/`,
       send,
       async tabUrls() {
         const tree = await send('browsingContext.getTree', { maxDepth: 0 });

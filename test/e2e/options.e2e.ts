@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { readSettings } from '../../src/core/settings';
+import { defaults, readSettings } from '../../src/core/settings';
 import { badgeText, launch, launchWithPolicy, RESULTS, screenshot, tabIdOf, type Harness } from './harness';
 import { banner } from './banner-probe';
 
@@ -34,6 +34,14 @@ async function openOptions(h: Harness): Promise<Page> {
 /** Everything stored in sync and local (the user's settings live there). */
 async function stored(h: Harness): Promise<{ sync: Record<string, unknown>; local: Record<string, unknown> }> {
   return h.worker.evaluate(async () => ({ sync: await chrome.storage.sync.get(null), local: await chrome.storage.local.get(null) }));
+}
+
+/** The decision log's entries for options-page changes: action, source and the settings named (key → value). */
+async function settingsLog(h: Harness): Promise<{ action: string; source: string; values: Record<string, unknown> }[]> {
+  const entries: { action: string; source: string; detail: string }[] = await h.worker.evaluate(async () => (await chrome.storage.local.get('decisionLogEntries')).decisionLogEntries ?? []);
+  return entries
+    .filter((e) => e.action.startsWith('settings-'))
+    .map((e) => ({ action: e.action, source: e.source, values: Object.fromEntries(e.detail.split('; ').map((p) => [p.slice(0, p.indexOf('=')), JSON.parse(p.slice(p.indexOf('=') + 1))])) }));
 }
 
 async function clearStorage(h: Harness): Promise<void> {
@@ -325,10 +333,17 @@ describe('options page', () => {
     // Focus moves into the confirm step; Cancel is the safe default.
     await poll(() => options.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await screenshot(options, 'options-reset-confirm');
+    const logged = (await settingsLog(h)).length;
     await confirm.getByRole('button', { name: 'Reset settings' }).click();
     await poll(async () => Object.keys((await stored(h)).sync)).toEqual([]);
     await poll(() => options.getByRole('radio', { name: /Consumer/ }).isChecked()).toBe(true);
     expect(await options.locator('#hidden-vendors').textContent()).not.toContain('Huawei');
+    // On the record once, from the options page, with every setting it changed and its value now
+    // (the log itself included: the reset switched it off, while it was still on).
+    const reset = { audience: 'consumer', warningStyle: 'banner', minSeverity: 'restricted', authorities: defaults.authorities, allowedSites: [], hiddenVendors: [], snoozed: {}, decisionLog: false };
+    await poll(async () => (await settingsLog(h)).slice(logged)).toEqual([{ action: 'settings-reset', source: 'options', values: reset }]);
+    expect(defaults).toMatchObject(reset);
+    await poll(() => options.locator('#log table tbody tr').first().textContent()).toContain('Settings reset in Options');
 
     await options.locator('#import-file').setInputFiles(file);
     await poll(() => options.getByRole('status').textContent()).toContain('Settings imported');
@@ -510,6 +525,23 @@ describe('enterprise policy (storage.managed)', () => {
     await options.setViewportSize({ width: 1280, height: 2000 });
     await options.evaluate(() => scrollTo(0, 0));
     await screenshot(options, 'options-policy');
+  });
+
+  it('a reset is on the record once and names no key the administrator enforces', async () => {
+    // A value the user stored before the administrator enforced the key: hidden by the policy.
+    await h.worker.evaluate(() => chrome.storage.sync.set({ enabled: false, audience: 'federal-contractor', allowedSites: ['www.dji.com'] }));
+    const logged = (await settingsLog(h)).length;
+    const options = await openOptions(h);
+    await poll(() => options.getByRole('radio', { name: /Federal contractor/ }).isChecked()).toBe(true);
+    await options.getByRole('button', { name: 'Reset to defaults…' }).click();
+    await options.locator('#reset-confirm').getByRole('button', { name: 'Reset settings' }).click();
+    await poll(() => options.getByRole('status').first().textContent()).toContain('back to their defaults');
+    // The administrator's default and allowlist apply now; enabled and decisionLog are the policy's, before and after.
+    await poll(async () => (await settingsLog(h)).slice(logged)).toEqual([
+      { action: 'settings-reset', source: 'options', values: { audience: 'business', allowedSites: ['intranet.example.com'] } },
+    ]);
+    expect(await stored(h).then((s) => s.sync)).toEqual({});
+    expect(await options.getByRole('radio', { name: /Business buyer/ }).isChecked()).toBe(true);
   });
 
   it("flags the organisation's vendor (origin 'organisation') through the background verdict", async () => {

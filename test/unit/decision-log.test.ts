@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell } from '../../src/core/csv';
-import { appendEntry, isLogEntry, MAX_ENTRIES, readLog, REPEAT_WINDOW_MS, toCsv, type LogEntry } from '../../src/core/decision-log';
+import { appendEntry, isLogEntry, MAX_ENTRIES, readLog, REPEAT_WINDOW_MS, settingsEntry, toCsv, type LogEntry } from '../../src/core/decision-log';
+import { defaults } from '../../src/core/settings';
 
 const entry = (i: number, over: Partial<LogEntry> = {}): LogEntry => ({
   time: new Date(Date.UTC(2026, 0, 1) + i * REPEAT_WINDOW_MS * 2).toISOString(),
@@ -52,7 +53,7 @@ describe('readLog', () => {
 
 describe('silencing entries', () => {
   it('accepts every silencing action with its source, and reads entries written before sources existed', () => {
-    for (const action of ['allowed-site', 'hid-vendor', 'snoozed', 'settings-changed', 'settings-imported', 'policy'] as const) {
+    for (const action of ['allowed-site', 'hid-vendor', 'snoozed', 'settings-changed', 'settings-imported', 'settings-reset', 'policy'] as const) {
       expect(isLogEntry(entry(0, { action, source: 'popup' })), action).toBe(true);
     }
     const { source: _s, detail: _d, ...old } = entry(0);
@@ -70,6 +71,29 @@ describe('silencing entries', () => {
   it('exports settings details as one quoted CSV cell', () => {
     const csv = toCsv([entry(0, { action: 'settings-imported', source: 'import', host: '', detail: 'allowedSites=["a.com","b.com"]; enabled=false' })]);
     expect(csv.split('\r\n')[1]).toBe(`${entry(0).time},,kaspersky,Kaspersky,Commerce Dept. Final Determination,prohibited,settings-imported,import,"allowedSites=[""a.com"",""b.com""]; enabled=false"`);
+  });
+});
+
+describe('settingsEntry (an options edit, import or reset)', () => {
+  const settings = { ...defaults, audience: 'business', allowedSites: ['intranet.example.com'], enabled: true } as Record<string, unknown>;
+
+  it('names each changed setting with its value now, once, and is a valid entry', () => {
+    const e = settingsEntry('settings-reset', 'options', ['audience', 'allowedSites', 'audience'], settings);
+    expect(e).toEqual({ host: '', vendorId: '', vendorName: '', ruling: '', severity: '', action: 'settings-reset', source: 'options', detail: 'audience="business"; allowedSites=["intranet.example.com"]' });
+    expect(isLogEntry({ ...e, time: entry(0).time })).toBe(true);
+  });
+
+  it('names nothing that is not a setting, and is null when nothing is left', () => {
+    expect(settingsEntry('settings-reset', 'options', ['audience', 'schemaVersion', 'constructor', '__proto__', 'mystery'], settings)?.detail).toBe('audience="business"');
+    expect(settingsEntry('settings-reset', 'options', ['schemaVersion', 'toString'], settings)).toBeNull();
+    expect(settingsEntry('settings-changed', 'options', [], settings)).toBeNull();
+  });
+
+  it('keeps the detail within an entry\'s bound', () => {
+    const long = { ...settings, allowedSites: Array.from({ length: 100 }, (_, i) => `site-${i}.example.com`) };
+    const e = settingsEntry('settings-imported', 'import', ['allowedSites'], long)!;
+    expect(e.detail).toHaveLength(500);
+    expect(isLogEntry({ ...e, time: entry(0).time })).toBe(true);
   });
 });
 

@@ -61,7 +61,7 @@ const SPEC: Record<MessageType, Record<string, Domain>> = {
   'ui-bg-proceed': { url: text(8192), remember: yesNo },
   'ui-bg-warning': { url: text(8192) },
   'ui-bg-silence': { action: words(['allow-site', 'snooze-vendor', 'hide-vendor']), vendorId: text(100), host: text(253) },
-  'ui-bg-settings-changed': { source: words(['options', 'import']), keys: listOf(20, text(40)) },
+  'ui-bg-settings-changed': { source: words(['options', 'import', 'reset']), keys: listOf(20, text(40)) },
   'ui-bg-shopping-sync': {},
   'ui-bg-update-check': {},
 };

@@ -93,6 +93,42 @@ describe('no lost updates', () => {
   });
 });
 
+describe('reset', () => {
+  it('forgets every stored value and names the settings whose value changed', async () => {
+    const sync = area();
+    const local = area();
+    const owner = settingsOwner({ sync, local, locks: lockManager(), policy: policy() });
+    await owner.update({ audience: 'business', warningStyle: 'strict', minSeverity: 'restricted', allowedSites: ['www.dji.com'], decisionLog: true });
+    local.data.hiddenVendors = ['zte']; // kept off sync earlier
+    expect((await owner.reset()).sort()).toEqual(['allowedSites', 'audience', 'decisionLog', 'hiddenVendors', 'warningStyle']);
+    expect({ ...sync.data, ...local.data }).toEqual({});
+    // A stored value equal to the default (minSeverity) changed nothing: not named. Nothing left to change: none named.
+    expect(await owner.reset()).toEqual([]);
+  });
+
+  it('never names a key the administrator enforces, though a value stored under it is forgotten', async () => {
+    const sync = area();
+    const p: Policy = { ...emptyPolicy(), enforced: { enabled: true, decisionLog: true }, defaults: { audience: 'business' }, allowedSites: ['intranet.example.com'] };
+    const owner = settingsOwner({ sync, local: area(), locks: lockManager(), policy: policy(p) });
+    await owner.update({ audience: 'federal-contractor', allowedSites: ['intranet.example.com', 'www.dji.com'] });
+    sync.data.enabled = false; // stored before the policy enforced it: no effect now
+    const changed = await owner.reset();
+    expect(changed.sort()).toEqual(['allowedSites', 'audience']);
+    expect(sync.data).toEqual({});
+    expect((await owner.load()).settings).toMatchObject({ enabled: true, decisionLog: true, audience: 'business', allowedSites: ['intranet.example.com'] });
+  });
+
+  it('until the browser delivers the policy, names a key the cached copy enforces if the reset relaxed it', async () => {
+    const sync = area();
+    const cached: Policy = { ...emptyPolicy(), enforced: { warningStyle: 'banner' } };
+    const owner = settingsOwner({ sync, local: area(), locks: lockManager(), policy: async () => ({ policy: cached, settled: false }) });
+    Object.assign(sync.data, { warningStyle: 'strict', schemaVersion: 1 }); // the user's own, more restrictive than the cached copy's: it applies
+    expect((await owner.load()).settings.warningStyle).toBe('strict');
+    expect(await owner.reset()).toEqual(['warningStyle']);
+    expect((await owner.load()).settings.warningStyle).toBe('banner');
+  });
+});
+
 describe('when storage.sync refuses a key', () => {
   const PER_ITEM = 8192; // chrome.storage.sync.QUOTA_BYTES_PER_ITEM
   const tooBig = (values: Record<string, unknown>) => Object.entries(values).some(([k, v]) => k.length + JSON.stringify(v).length > PER_ITEM);

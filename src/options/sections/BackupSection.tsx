@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/format';
 import { resetSettings } from '../../shared/settings-store';
+import { send } from '../../shared/send';
 import type { UserSettingKey } from '../../core/settings';
 import { Section } from '../controls';
 import { download } from '../../shared/download';
@@ -43,7 +44,9 @@ export function BackupSection(props: SettingsProps & { setStatus: (status: strin
   };
 
   const onReset = async () => {
-    await resetSettings();
+    const changed = await resetSettings();
+    // On the record (decision log): which settings the reset changed, never an enforced one.
+    if (changed.length) await send({ type: 'ui-bg-settings-changed', source: 'reset', keys: changed }).catch(() => undefined);
     setConfirmReset(false);
     setImportErrors([]);
     setStatus(t('optionsResetDone'));

@@ -2,6 +2,7 @@
 import { t } from '../../shared/format';
 import { WARNING_STYLES } from '../../core/settings';
 import { Choice, Section, Toggle } from '../controls';
+import { HostAccessNotice } from '../../ui/HostAccessNotice';
 import type { SettingsProps } from '../use-options';
 
 export function WarningsSection({ state, set }: SettingsProps) {
@@ -17,6 +18,7 @@ export function WarningsSection({ state, set }: SettingsProps) {
         label={(v) => t(`optionsStyle_${v}`)}
         help={(v) => t(`optionsStyleHelp_${v}`)}
       />
+      <HostAccessNotice />
     </Section>
   );
 }
