@@ -3,10 +3,11 @@
 // policy and the allowlists (background/watch.ts calls `syncStrictRules` on every change that
 // matters). "Proceed this time" is a session rule scoped to one tab and one host.
 //
-// Where the rules cannot act (Firefox after the user took host access away; a domain from the
-// organisation's list, which the manifest's host permissions do not cover), the vendor page
-// loads and its script reports the visit: vendor-page.ts then sends the tab to the warning page
-// after the load, and the warning page says the site had already opened.
+// If a vendor page still loads in strict mode (say, the rules were not yet in line with a
+// change), its script reports the visit and vendor-page.ts sends the tab to the warning page after
+// the load; the warning page says the site had already opened. Where neither has host access (a
+// domain from the organisation's list; Firefox after the user took access away) nothing can act:
+// docs/admin.md says so.
 import browser from '../shared/browser';
 import type { Message, Replies } from '../shared/messages';
 import { hostFromUrl } from '../core/host';
