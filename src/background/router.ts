@@ -10,7 +10,6 @@ import { onPage } from './vendor-page';
 import { onAction, onProceed, onSettingsChanged, onSilence } from './silencing';
 import { onWarning } from './strict-mode';
 import { onBrand, onLinks, onShopDetails, syncRegistrations } from './shopping';
-import { getTabState } from './tabs';
 import { checkForUpdate } from './update-channel';
 
 type Handler<K extends MessageType> = (m: Message<K>, sender: Runtime.MessageSender) => Promise<Replies[K]>;
@@ -22,7 +21,6 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
   'cs-bg-brand': onBrand,
   'cs-bg-links': onLinks,
   'cs-bg-shop-details': onShopDetails,
-  'ui-bg-tab-state': (m) => getTabState(m.tabId),
   'ui-bg-proceed': onProceed,
   'ui-bg-warning': onWarning,
   'ui-bg-silence': onSilence,

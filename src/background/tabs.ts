@@ -1,18 +1,11 @@
 // Per-tab state and the toolbar badge; this module is the only one that sets either. The state
-// lives in storage.session: it survives the service worker being stopped, and the browser
-// clears it when it closes. Tab badges persist across worker restarts; the browser resets them
-// when the tab navigates.
+// lives in storage.session (shared/tab-state.ts). Tab badges persist across worker restarts; the
+// browser resets them when the tab navigates.
 import browser from '../shared/browser';
-import type { PagePush, TabState } from '../shared/messages';
+import type { PagePush } from '../shared/messages';
+import { tabStateKey as key, type TabState } from '../shared/tab-state';
 import type { WarningModel } from '../core/verdict';
 import { setBadge } from './badge';
-
-const key = (tabId: number) => `tab:${tabId}`;
-
-export async function getTabState(tabId: number): Promise<TabState | null> {
-  const got = await browser.storage.session.get(key(tabId));
-  return (got[key(tabId)] as TabState | undefined) ?? null;
-}
 
 /** Records what a tab shows and sets its badge. */
 export async function record(tabId: number, state: TabState, badge: WarningModel | null): Promise<void> {

@@ -3,7 +3,8 @@
 // sending frame's own. The banner's buttons and the warning page are handled in silencing.ts
 // and strict-mode.ts.
 import browser from '../shared/browser';
-import type { Message, PageReply, Replies, TabState } from '../shared/messages';
+import type { Message, PageReply, Replies } from '../shared/messages';
+import type { TabState } from '../shared/tab-state';
 import { hostFromUrl } from '../core/host';
 import { fingerprint } from '../core/values';
 import { recordDecision } from '../shared/decision-log-store';

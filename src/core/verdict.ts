@@ -170,6 +170,9 @@ function buildWarning(
       domainNote: domainNote ?? null,
     };
   });
+  // Hashed when first read: it hashes all of the vendor's data (~10–25 ms in a page's first,
+  // interpreted run), and only a snooze (made, or to check) reads it.
+  let signature: string | undefined;
   return {
     vendorId: vendor.id,
     vendorName: vendor.name,
@@ -178,20 +181,22 @@ function buildWarning(
     rulings,
     why: match && { host: match.host, domain: match.domain, evidence: match.evidence, source: match.source ?? null },
     notOnThisDomain: result.excludedOnDomain.map(({ ruling, note }) => ({ id: ruling.id, shortName: ruling.shortName, note })),
-    signature: vendorSignature(vendor, result.rulings.map((r) => r.ruling)),
+    get signature() {
+      return (signature ??= vendorSignature(vendor, result.rulings.map((r) => r.ruling)));
+    },
   };
 }
 
 /**
  * The user's choices that silence a warning of `severity` about the entry `ids[0]` (and any
  * other id that hides it) on `host`; a null host (asked for by id) skips the allowlist, and a
- * snooze counts only while the data still has the `signature` it was snoozed with.
+ * snooze counts only while the data still has the signature (of `warning`) it was snoozed with.
  */
-function userSilence(settings: Settings, host: string | null, ids: readonly string[], severity: Severity, signature?: string): Silence | null {
+function userSilence(settings: Settings, host: string | null, ids: readonly string[], severity: Severity, warning?: WarningModel): Silence | null {
   if (!settings.enabled) return 'disabled';
   if (host !== null && isCoveredBy(host, settings.allowedSites)) return 'allowlisted';
   if (ids.some((id) => settings.hiddenVendors.includes(id))) return 'hidden';
-  if (signature !== undefined && Object.hasOwn(settings.snoozed, ids[0]!) && settings.snoozed[ids[0]!] === signature) return 'snoozed';
+  if (warning && Object.hasOwn(settings.snoozed, ids[0]!) && settings.snoozed[ids[0]!] === warning.signature) return 'snoozed';
   if (compareSeverity(severity, settings.minSeverity) < 0) return 'below-threshold';
   return null;
 }
@@ -204,7 +209,7 @@ function vendorVerdict(inputs: VerdictInputs, vendor: Vendor, origin: Origin, ho
   let silenced: Silence | null;
   if (!explained) silenced = 'nothing-in-force';
   else if (!warning) silenced = 'authorities-off';
-  else silenced = userSilence(settings, host, [vendor.id], warning.severity, warning.signature);
+  else silenced = userSilence(settings, host, [vendor.id], warning.severity, warning);
   const shown = new Set(explained?.rulings.map((r) => r.id) ?? []);
   const inactive: InactiveRuling[] = [];
   const domain = primaryDomain(vendor, match?.domain);

@@ -7,6 +7,8 @@ import browser from '../shared/browser';
 import { verdict, type VerdictInputs } from '../core/verdict';
 import type { UserSettingKey } from '../core/settings';
 import { t } from '../shared/format';
+import { loadPageContext } from '../shared/page-context';
+import { prefetchRecord } from '../shared/dataset-source';
 import { useInputs, usePageContext } from '../ui/use-context';
 import { DatasetLine, VendorView } from '../ui/VendorView';
 import { NotRestrictedView, ReportedLinkView } from '../ui/EntryViews';
@@ -17,6 +19,9 @@ import '../ui/ui.css';
 import './details.css';
 
 const id = new URLSearchParams(location.search).get('vendor') ?? '';
+// Both reads start before the first render, side by side: settings and policy, and the entry's record.
+const pageStart = loadPageContext();
+prefetchRecord(id);
 
 function go(vendorId: string): void {
   location.search = `?vendor=${encodeURIComponent(vendorId)}`;
@@ -53,7 +58,7 @@ function Body({ ctx, locked }: { ctx: VerdictInputs; locked: readonly UserSettin
 const SUBJECT = { id };
 
 function App() {
-  const page = usePageContext();
+  const page = usePageContext(pageStart);
   const ctx = useInputs(page, SUBJECT);
   return (
     <>

@@ -6,19 +6,23 @@
 // popup does not jump.
 //
 // The URL comes from tabs.query (the `activeTab` grant gives the real popup the active tab's URL).
-// Where it is not available (the popup page opened as an ordinary tab, as the tests do) the
-// background's per-tab state supplies it. `?tab=<id>` picks the tab to describe.
+// Where it is not available (a tab on a host BanWatch may not read, with the popup page opened as
+// an ordinary tab as the tests do) the background's per-tab state in storage.session supplies it,
+// read directly: no message, so no wait for a stopped service worker. `?tab=<id>` picks the tab.
+//
+// The tab's URL, the settings and the policy are read from module top, before the first render,
+// side by side; the site panel renders complete as soon as they and the entry's record are in.
 import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from '../shared/browser';
-import { send } from '../shared/send';
 import { buildCatalog } from '../core/catalog';
 import { displayHost, hostFromUrl, noSiteReason, type NoSite } from '../core/host';
 import { verdict, type Verdict, type VerdictInputs } from '../core/verdict';
 import { msgKey, t } from '../shared/format';
 import { detailsUrl, pageUrl } from '../shared/pages';
-import type { PageContext } from '../shared/page-context';
-import { useInputs, usePageContext } from '../ui/use-context';
+import { loadPageContext, type PageContext } from '../shared/page-context';
+import { readTabState } from '../shared/tab-state';
+import { useInputs, usePageContext, usePromised } from '../ui/use-context';
 import { DatasetLine, VendorView } from '../ui/VendorView';
 import { NotRestrictedView, ReportedLinkView } from '../ui/EntryViews';
 import { Lookup, type LookupData } from '../ui/Lookup';
@@ -46,11 +50,11 @@ async function currentUrl(): Promise<string | null> {
   }
   if (tab?.url) return tab.url;
   if (tab?.id === undefined) return null;
-  // A worker that is starting up answers in milliseconds; never leave the popup blank waiting.
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 1500));
-  const state = await Promise.race([send({ type: 'ui-bg-tab-state', tabId: tab.id }).catch(() => null), timeout]);
-  return state?.url ?? null;
+  return (await readTabState(tab.id))?.url ?? null;
 }
+
+const pageStart = loadPageContext();
+const urlStart = currentUrl().catch(() => null);
 
 /** The host the popup asks the verdict about, or what it says instead. */
 function subjectOf(url: string | null): { host: string } | Site {
@@ -139,22 +143,21 @@ function SitePanel({ site, ctx, locked = [] }: { site: Site; ctx: VerdictInputs 
 }
 
 function App() {
-  const page = usePageContext();
-  const [url, setUrl] = useState<string | null | undefined>(undefined);
+  const page = usePageContext(pageStart);
+  const url = usePromised(urlStart);
   const inputRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    inputRef.current?.focus();
-    void currentUrl()
-      .catch(() => null)
-      .then(setUrl);
-  }, []);
+  useEffect(() => inputRef.current?.focus(), []);
 
   const subject = useMemo(() => (url === undefined ? null : subjectOf(url)), [url]);
   const host = subject && !('kind' in subject) ? subject : null;
   const inputs = useInputs(page, host);
 
-  // The lookup's data loads when the browser is idle after the first render, or at the first keystroke.
+  // The site panel is complete: it has what it shows (or knows there is no site to ask about).
+  const siteDone = Boolean(subject && page && (!host || inputs));
+
+  // The lookup's data loads when the browser is idle once the site panel is complete, or at the
+  // first keystroke: fetching and compiling it earlier competed with the panel's own reads.
   const [lookup, setLookup] = useState<LookupData | null>(null);
   const loading = useRef<PageContext | null>(null);
   const wantLookup = useCallback(() => {
@@ -163,10 +166,10 @@ function App() {
     void loadLookup(page).then((data) => loading.current === page && setLookup(data));
   }, [page]);
   useEffect(() => {
-    if (!page) return;
+    if (!siteDone) return;
     const idle = (globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50))) as (f: () => void) => number;
     idle(wantLookup);
-  }, [wantLookup]);
+  }, [siteDone, wantLookup]);
 
   const panel = useMemo(() => {
     if (!subject || !page) return <div class="site-pending" aria-busy="true" />;

@@ -39,6 +39,15 @@ export function bundledRecord(id: string): Promise<EntryRecord | null> {
 /** The bundled data: records fetched once per page, the whole dataset a lazy chunk. */
 const bundledSource: DataSource = { lean, record: bundledRecord, dataset: () => import('../core/dataset').then((m) => m.dataset) };
 
+/**
+ * Fetches the bundled record of `id` now, for a page that knows its entry before it has read the
+ * settings: the record is then ready when the verdict's inputs are built. (With the update
+ * channel on and an accepted update in use, the update's record is used and this one is not.)
+ */
+export function prefetchRecord(id: string): void {
+  void bundledSource.record(id);
+}
+
 /** The data in use: the accepted update while the channel is on and it is newer than the bundled data, else the bundled data. */
 export async function dataSource(channelOn: boolean): Promise<DataSource> {
   if (!channelOn) return bundledSource;

@@ -16,11 +16,16 @@ export function t(key: string, subs?: string | string[]): string {
   return i18n().getMessage(key, subs) || key;
 }
 
+// One formatter per page: building an Intl.DateTimeFormat costs about a millisecond, and the
+// details page formats dozens of dates (it was the largest script cost of its first render).
+let dayFormat: Intl.DateTimeFormat | undefined;
+
 /** "20 Jul 2024" in the user's locale, from an ISO day. */
 export function formatDay(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
-  return new Intl.DateTimeFormat(i18n().getUILanguage(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  dayFormat ??= new Intl.DateTimeFormat(i18n().getUILanguage(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return dayFormat.format(date);
 }
 
 /** One line naming what the ruling does and since when, e.g. "Sales banned in the US since 20 Jul 2024". */

@@ -27,7 +27,6 @@ const oneOf =
   <T extends string>(values: readonly T[]): Guard<T> =>
   (v): v is T =>
     typeof v === 'string' && (values as readonly string[]).includes(v);
-const integer: Guard<number> = (v): v is number => Number.isInteger(v);
 const boolean: Guard<boolean> = (v): v is boolean => typeof v === 'boolean';
 const list =
   <T>(max: number, item: Guard<T>): Guard<T[]> =>
@@ -66,8 +65,6 @@ export const MESSAGES = {
   'cs-bg-links': { from: ['shop-page'], fields: { url: text(), hosts: list(500, text(253)) } },
   /** The shopping notice's or a chip's Details button. */
   'cs-bg-shop-details': { from: ['shop-page'], fields: { id: text(100) } },
-  /** The popup, when it cannot read its tab's URL itself. */
-  'ui-bg-tab-state': { from: ['extension-page'], fields: { tabId: integer } },
   /** The strict-mode page: proceed to the URL it was opened for, once or always. */
   'ui-bg-proceed': { from: ['extension-page'], fields: { url: text(), remember: boolean } },
   /** The popup, details page or warning page: a lasting choice (the background checks it against its own data and the policy). */
@@ -89,16 +86,6 @@ export type Message<K extends MessageType = MessageType> = K extends MessageType
 /** The verdict for a vendor page: show a banner, replace the page with the strict-mode warning, or nothing. */
 export type PageReply = { show: 'banner'; banner: BannerText } | { show: 'strict'; warningPage: string } | { show: 'none' };
 
-/** What the background keeps per tab (storage.session) for the badge, the popup and later refreshes. */
-export interface TabState {
-  url: string;
-  host: string;
-  vendorId: string | null;
-  severity: string | null;
-  /** A fingerprint of what the page and badge were last given: a refresh that would change nothing does nothing. */
-  shown?: string;
-}
-
 /** The shopping scripts' registration, per feature: the setting, the host access, and whether the script is registered. */
 export type ShoppingState = Record<Feature, { setting: boolean; granted: boolean; registered: boolean }>;
 
@@ -109,7 +96,6 @@ export interface Replies {
   'cs-bg-brand': BrandReply;
   'cs-bg-links': LinksReply;
   'cs-bg-shop-details': { ok: boolean };
-  'ui-bg-tab-state': TabState | null;
   'ui-bg-proceed': { ok: boolean };
   'ui-bg-silence': { ok: boolean };
   'ui-bg-settings-changed': { ok: boolean };

@@ -23,7 +23,7 @@ interface PolicySourceDeps {
   writeCache(raw: Record<string, unknown>): Promise<void>;
   /** May be asynchronous (it may load the check of an organisation's list first). */
   parse(raw: unknown): Policy | Promise<Policy>;
-  /** GRACE_MS and REMEMBER_AFTER_MS unless given (tests). */
+  /** GRACE_MS and REMEMBER_AFTER_MS unless given (0: no grace, the cached copy is read at once). */
   graceMs?: number;
   rememberAfterMs?: number;
 }
@@ -66,9 +66,11 @@ export function policySource(deps: PolicySourceDeps) {
   /** The policy to act on now: the browser's answer if there is one yet, else the cached copy. */
   async function current(): Promise<PolicyState> {
     const answered = ask();
-    // The browser usually answers within a few milliseconds (only just after it starts does it
-    // take seconds): a moment's grace spares the copy's read and a second render in the common case.
-    if (!settled) await Promise.race([answered, new Promise((resolve) => setTimeout(resolve, deps.graceMs ?? GRACE_MS))]);
+    // The browser may answer within a few milliseconds (only just after it starts does it take
+    // seconds): where a second evaluation costs (the worker), a moment's grace spares the copy's
+    // read and the re-evaluation in that case. With no grace (the pages) the copy is read at once.
+    const grace = deps.graceMs ?? GRACE_MS;
+    if (!settled && grace > 0) await Promise.race([answered, new Promise((resolve) => setTimeout(resolve, grace))]);
     if (!settled) {
       cached ??= cacheJson().then((json) => (json ? deps.parse(JSON.parse(json)) : emptyPolicy()));
       const policy = await Promise.race([cached, answered.then(() => settled!)]);

@@ -34,7 +34,13 @@ async function readManaged(): Promise<Record<string, unknown>> {
   }
 }
 
+// A page (popup, details, options) renders from the cached copy at once and again when the
+// answer comes (a cheap re-render); it gives the browser no grace, which would be a wait for
+// storage.managed on every page's critical path. The worker keeps the grace (policy-source.ts).
+const IN_PAGE = typeof document !== 'undefined';
+
 const source = policySource({
+  graceMs: IN_PAGE ? 0 : undefined,
   readManaged,
   readCache: readCachedPolicy,
   writeCache: writeCachedPolicy,

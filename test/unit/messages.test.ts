@@ -32,10 +32,6 @@ const words = (allowed: string[]): Domain => ({
   good: fc.constantFrom(...allowed),
   bad: fc.oneof(notA('string'), fc.string().filter((s) => !allowed.includes(s)), fc.constantFrom('dismiss', '__proto__', 'toString', allowed[0]!.toUpperCase())),
 });
-const wholeNumber: Domain = {
-  good: fc.integer(),
-  bad: fc.oneof(notA('number'), fc.double().filter((n) => !Number.isInteger(n)), fc.constantFrom(NaN, Infinity, -Infinity, '7', 7n)),
-};
 const yesNo: Domain = { good: fc.boolean(), bad: fc.oneof(notA('boolean'), fc.constantFrom('true', 1, 0, null)) };
 const listOf = (max: number, item: Domain): Domain => ({
   good: fc.array(item.good, { maxLength: Math.min(max, 30) }),
@@ -57,7 +53,6 @@ const SPEC: Record<MessageType, Record<string, Domain>> = {
   'cs-bg-brand': { url: text(8192), candidates: listOf(20, candidate), items: listOf(500, text(240)) },
   'cs-bg-links': { url: text(8192), hosts: listOf(500, text(253)) },
   'cs-bg-shop-details': { id: text(100) },
-  'ui-bg-tab-state': { tabId: wholeNumber },
   'ui-bg-proceed': { url: text(8192), remember: yesNo },
   'ui-bg-warning': { url: text(8192) },
   'ui-bg-silence': { action: words(['allow-site', 'snooze-vendor', 'hide-vendor']), vendorId: text(100), host: text(253) },
@@ -74,7 +69,6 @@ const SENT_BY: Record<MessageType, SenderClass> = {
   'cs-bg-brand': 'shop-page',
   'cs-bg-links': 'shop-page',
   'cs-bg-shop-details': 'shop-page',
-  'ui-bg-tab-state': 'extension-page',
   'ui-bg-proceed': 'extension-page',
   'ui-bg-warning': 'extension-page',
   'ui-bg-silence': 'extension-page',
@@ -206,7 +200,6 @@ const goodFields: Record<MessageType, Record<string, unknown>> = {
   'cs-bg-brand': { url: 'https://www.amazon.com/dp/B0', candidates: [{ value: 'Hikvision', source: 'byline', field: '#bylineInfo' }], items: ['DJI'] },
   'cs-bg-links': { url: 'https://www.google.com/search?q=dji', hosts: ['www.dji.com'] },
   'cs-bg-shop-details': { id: 'dji' },
-  'ui-bg-tab-state': { tabId: 7 },
   'ui-bg-proceed': { url: 'https://www.huawei.com/', remember: false },
   'ui-bg-warning': { url: 'https://www.dji.com/' },
   'ui-bg-silence': { action: 'hide-vendor', vendorId: 'dji', host: 'www.dji.com' },
