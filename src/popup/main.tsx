@@ -20,7 +20,7 @@ import { displayHost, hostFromUrl, noSiteReason, type NoSite } from '../core/hos
 import { verdict, type Verdict, type VerdictInputs } from '../core/verdict';
 import { msgKey, t } from '../shared/format';
 import { detailsUrl, pageUrl } from '../shared/pages';
-import { loadPageContext, type PageContext } from '../shared/page-context';
+import { loadPageContext, prefetchHost, type PageContext } from '../shared/page-context';
 import { readTabState } from '../shared/tab-state';
 import { useInputs, usePageContext, usePromised } from '../ui/use-context';
 import { DatasetLine, VendorView } from '../ui/VendorView';
@@ -54,7 +54,13 @@ async function currentUrl(): Promise<string | null> {
 }
 
 const pageStart = loadPageContext();
-const urlStart = currentUrl().catch(() => null);
+const urlStart = currentUrl()
+  .catch(() => null)
+  .then((url) => {
+    const host = url && hostFromUrl(url);
+    if (host) prefetchHost(host);
+    return url;
+  });
 
 /** The host the popup asks the verdict about, or what it says instead. */
 function subjectOf(url: string | null): { host: string } | Site {

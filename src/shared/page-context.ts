@@ -10,7 +10,7 @@ import { today } from '../core/dates';
 import { leanMatchSources } from '../core/dataset/lean-match';
 import { buildMatchIndex, entryForHost, type MatchIndex } from '../core/match';
 import type { Subject, VerdictInputs } from '../core/verdict';
-import { dataSource, type DataSource } from './dataset-source';
+import { dataSource, leanDataset, prefetchRecord, type DataSource } from './dataset-source';
 import { loadSettings, type SettingsState } from './settings-store';
 
 /** Settings, policy and today, the data in use, and its lean match index with the organisation's vendors. */
@@ -29,6 +29,20 @@ export async function loadPageContext(): Promise<PageContext> {
   const org = { vendors: state.policy.organisationVendors, rulings: state.policy.organisationRulings };
   const index = buildMatchIndex({ ...leanMatchSources(data.lean), organisationVendors: org.vendors });
   return { state, settings: state.settings, today: today(), org, data, index };
+}
+
+let bundledIndex: MatchIndex | undefined;
+
+/**
+ * Fetches the bundled record of the entry `host` belongs to now, before the settings are read
+ * (prefetchRecord): the popup knows its tab's host first. An organisation's vendor, known only
+ * from the policy, is not prefetched.
+ */
+export function prefetchHost(host: string): void {
+  const h = normaliseHost(host);
+  bundledIndex ??= buildMatchIndex(leanMatchSources(leanDataset));
+  const match = h === null ? null : matchVendor(h, bundledIndex);
+  if (match) prefetchRecord(match.kind === 'vendor' ? match.vendorId : match.id);
 }
 
 const NOTHING = { vendors: [], rulings: [], notRestricted: [], reportedLinks: [] };
