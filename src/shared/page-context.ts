@@ -39,10 +39,9 @@ let bundledIndex: MatchIndex | undefined;
  * from the policy, is not prefetched.
  */
 export function prefetchHost(host: string): void {
-  const h = normaliseHost(host);
   bundledIndex ??= buildMatchIndex(leanMatchSources(leanDataset));
-  const match = h === null ? null : matchVendor(h, bundledIndex);
-  if (match) prefetchRecord(match.kind === 'vendor' ? match.vendorId : match.id);
+  const id = entryForHost(host, bundledIndex);
+  if (id !== null) prefetchRecord(id);
 }
 
 const NOTHING = { vendors: [], rulings: [], notRestricted: [], reportedLinks: [] };
