@@ -20,7 +20,7 @@
 // DevTools protocol, stop confirmed) alternating. Target ≤ 1.5.
 //
 // Also, as a check on bench/sizes.bench.mjs: the files each page (and the options page, until its
-// load event) really fetched before its first complete render, from DevTools Network events; any
+// load event) really fetched before its content was complete, from DevTools Network events; any
 // JS, JSON or CSS file the sizes bench does not count is reported and fails the bench.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -93,7 +93,7 @@ async function settledNeedles(page: Page, url: string, candidates: string[]): Pr
   return candidates.filter((c) => text.includes(c));
 }
 
-/** Extension files (path in the build) requested by `page` loading `url`, before its complete render (or its load event). */
+/** Extension files (path in the build) requested by `page` loading `url` before its content was complete (or its load event). */
 async function fetchedBefore(b: BenchBrowser, url: string, needles: string[] | null): Promise<string[]> {
   const page = await b.context.newPage();
   const cdp: CDPSession = await b.context.newCDPSession(page);
@@ -104,8 +104,10 @@ async function fetchedBefore(b: BenchBrowser, url: string, needles: string[] | n
   if (needles) {
     await page.addInitScript(installRenderProbe, needles);
     const p = await renderLoad(page, url);
-    if (p.rendered === null) throw new Error(`${url}: no complete render within 15 s`);
-    until = p.rendered;
+    if (p.rendered === null || p.complete === null) throw new Error(`${url}: no complete render within 15 s`);
+    // A file requested once the content is complete cannot be one it needed (the paint that shows
+    // it can be presented a few milliseconds later, and the page may use them to fetch more).
+    until = p.complete;
   } else await page.goto(url, { waitUntil: 'load' });
   // The render is timed from navigation start, the requests from the document's request, which
   // the browser sends tens of milliseconds later: line the two clocks up at the document's fetch.
