@@ -87,6 +87,15 @@ describe('policy source: cache first', () => {
     expect(await source.current()).toMatchObject({ settled: true, policy: { defaults: { minSeverity: 'watch' } } });
   });
 
+  it('with no grace (the pages), the copy is read at once: nothing waits for a timer', async () => {
+    const { source, cacheReads } = setup({ enforced: { decisionLog: true } }, 0);
+    let timerRan = false;
+    setTimeout(() => (timerRan = true), 0);
+    expect(await source.current()).toMatchObject({ settled: false, policy: { enforced: { decisionLog: true } } });
+    expect(timerRan).toBe(false);
+    expect(cacheReads()).toBe(1);
+  });
+
   it('gives the browser a moment first: an answer within it is used without reading the copy', async () => {
     const { source, answer, cacheReads } = setup({ enforced: { decisionLog: true } }, 50);
     const pending = source.current();
