@@ -1,21 +1,15 @@
 // The filters over the results: matched or not, result (severity and the other outcomes, with
 // counts), authority, and the lowest confidence shown.
-import { useMemo } from 'preact/hooks';
-import type { Authority } from '../core/dataset/schema';
 import { AUTHORITIES } from '../core/dataset/constants';
 import { classText } from '../core/screen/describe';
-import { authoritiesOf, countRows, RESULT_CLASSES, type RowFilter } from '../core/screen/results';
-import type { RowResult } from '../core/screen/screen';
+import { RESULT_CLASSES, type ResultSet, type RowFilter } from '../core/screen/results';
 import { msgKey, t } from '../shared/format';
 import { msg } from './text';
 
-export function Filters({ filter, onFilter, rows }: { filter: RowFilter; onFilter: (f: RowFilter) => void; rows: readonly RowResult[] }) {
-  const counts = useMemo(() => countRows(rows), [rows]);
-  const authorities = useMemo(() => {
-    const seen = new Set<Authority>();
-    for (const r of rows) for (const a of authoritiesOf(r)) seen.add(a);
-    return AUTHORITIES.filter((a) => seen.has(a));
-  }, [rows]);
+export function Filters({ filter, onFilter, results }: { filter: RowFilter; onFilter: (f: RowFilter) => void; results: ResultSet }) {
+  // Counted as the rows arrived, not here.
+  const { counts } = results;
+  const authorities = AUTHORITIES.filter((a) => results.authorities.has(a));
   const select = <K extends keyof RowFilter>(key: K, id: string, label: string, options: [RowFilter[K], string][]) => (
     <label class="field">
       <span>{t(label)}</span>

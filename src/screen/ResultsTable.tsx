@@ -2,6 +2,13 @@
 // DOM to lay out on every sort), with a fixed row height so the scroll position alone says which
 // rows those are. Keyboard: the row in focus moves with the arrow keys, Page Up/Down, Home and
 // End; it is the row the detail panel explains. Column headers sort.
+//
+// What a frame costs: the table's elements keep their table roles (explicit, as its CSS display is
+// not a table's) but are laid out as blocks and grids, each row a fixed-size box that contains
+// its own layout, style and paint, so a row whose text changes lays out alone and the table
+// algorithm never runs over every row. A row's element is reused for the row scrolled in, and is
+// rendered again only when what it shows changes.
+import { Component } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RowResult } from '../core/screen/screen';
 import { resultClass, type SortKey } from '../core/screen/results';
@@ -9,9 +16,8 @@ import { classText, confidenceText } from '../core/screen/describe';
 import { t } from '../shared/format';
 import { looked, msg, rowResult, rowWhy } from './text';
 
-const ROW_HEIGHT = 44;
-const OVERSCAN = 3;
-
+const ROW_HEIGHT = 44; // as in screen.css
+const OVERSCAN = 2;
 export interface Sort {
   key: SortKey;
   descending: boolean;
@@ -63,22 +69,66 @@ function viewOf(r: RowResult): RowView {
   return v;
 }
 
+interface RowProps {
+  r: RowResult;
+  i: number;
+  active: boolean;
+  onActive: (index: number) => void;
+}
+
+class Row extends Component<RowProps> {
+  override shouldComponentUpdate(next: RowProps): boolean {
+    return next.r !== this.props.r || next.i !== this.props.i || next.active !== this.props.active;
+  }
+
+  override render({ r, i, active, onActive }: RowProps) {
+    const v = viewOf(r);
+    return (
+      <tr role="row" data-index={i} data-row={r.row} aria-rowindex={i + 2} aria-current={active ? 'true' : undefined} tabIndex={active ? 0 : -1} class={active ? 'active' : undefined} onClick={() => onActive(i)}>
+        <td role="cell" class="c-row">
+          {r.row}
+        </td>
+        <td role="cell" class="c-input" title={v.looked}>
+          {v.looked || <span class="muted">—</span>}
+        </td>
+        <td role="cell" class="c-result" title={v.result}>
+          <span class={`chip ${v.chipClass}`}>{v.chip}</span>
+        </td>
+        <td role="cell" class="c-entry">
+          {r.match?.verdict.name ?? ''}
+        </td>
+        <td role="cell" class="c-conf">
+          {r.match ? <span class={`conf conf-${r.match.grade.confidence}`}>{v.confidence}</span> : ''}
+        </td>
+        <td role="cell" class="c-why" title={v.why || undefined}>
+          {v.why}
+        </td>
+      </tr>
+    );
+  }
+}
+
+const mod = (n: number, m: number) => ((n % m) + m) % m;
+
 export function ResultsTable({ rows, active, onActive, sort, onSort }: ResultsTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  // The box's height, from the ResizeObserver: reading clientHeight on every scroll could force a layout.
+  const height = useRef(0);
   // The window of rows to render; state changes (and so renders) only when it moves by a row.
   const [view, setView] = useState({ first: 0, count: 14 });
   const focusRow = useRef(false);
   const place = (el: HTMLElement) => {
-    const next = { first: Math.floor(el.scrollTop / ROW_HEIGHT), count: Math.ceil(el.clientHeight / ROW_HEIGHT) + 1 };
+    const next = { first: Math.floor(el.scrollTop / ROW_HEIGHT), count: Math.ceil(height.current / ROW_HEIGHT) + 1 };
     setView((v) => (v.first === next.first && v.count === next.count ? v : next));
   };
 
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const measure = () => place(el);
-    measure();
-    const ro = new ResizeObserver(measure);
+    const ro = new ResizeObserver(([entry]) => {
+      height.current = entry!.contentRect.height;
+      place(el);
+    });
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
@@ -100,9 +150,16 @@ export function ResultsTable({ rows, active, onActive, sort, onSort }: ResultsTa
 
   const first = Math.max(0, view.first - OVERSCAN);
   const last = Math.min(rows.length, view.first + view.count + OVERSCAN);
-  // Rows are keyed by their place modulo the window's size: a row scrolled out is reused for the
-  // row scrolled in (its text replaced, not its elements), and a small scroll moves one element.
-  const slots = view.count + 2 * OVERSCAN + 1;
+  // Row i is drawn by element (i + shift) mod slots: a scroll by a few rows moves the elements
+  // scrolled out to the other end for the rows scrolled in, and the rest keep their rows. A jump
+  // by half the window or more (a drag, Page Down) changes shift so that every element stays
+  // where it is and only its text changes, which costs less than moving half of them and
+  // rewriting those.
+  const slots = view.count + 2 * OVERSCAN;
+  const keys = useRef({ first: 0, shift: 0 });
+  if (2 * Math.abs(first - keys.current.first) >= slots) keys.current.shift = mod(keys.current.shift + keys.current.first - first, slots);
+  keys.current.first = first;
+  const { shift } = keys.current;
   const page = Math.max(1, view.count - 2);
 
   const move = (to: number) => {
@@ -121,13 +178,13 @@ export function ResultsTable({ rows, active, onActive, sort, onSort }: ResultsTa
 
   return (
     <div class="table-scroll" ref={scroller} onScroll={(e) => place(e.currentTarget as HTMLElement)}>
-      <table class="results-table" aria-rowcount={rows.length + 1} aria-describedby="table-hint">
-        <thead>
-          <tr aria-rowindex={1}>
+      <table class="results-table" role="table" aria-rowcount={rows.length + 1} aria-describedby="table-hint">
+        <thead role="rowgroup">
+          <tr role="row" aria-rowindex={1}>
             {COLUMNS.map((c) => {
               const sorted = c.key !== null && sort.key === c.key;
               return (
-                <th key={c.label} scope="col" class={c.cls} aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+                <th key={c.label} role="columnheader" scope="col" class={c.cls} aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : undefined}>
                   {c.key ? (
                     <button type="button" class="sort" onClick={() => onSort({ key: c.key!, descending: sorted ? !sort.descending : false })}>
                       {t(c.label)}
@@ -143,38 +200,11 @@ export function ResultsTable({ rows, active, onActive, sort, onSort }: ResultsTa
             })}
           </tr>
         </thead>
-        <tbody onKeyDown={onKeyDown}>
-          {first > 0 && <tr class="spacer" aria-hidden="true" style={{ height: `${first * ROW_HEIGHT}px` }} />}
-          {rows.slice(first, last).map((r, k) => {
-            const i = first + k;
-            const v = viewOf(r);
-            return (
-              <tr
-                key={i % slots}
-                data-index={i}
-                data-row={r.row}
-                aria-rowindex={i + 2}
-                aria-current={i === active ? "true" : undefined}
-                tabIndex={i === active ? 0 : -1}
-                class={i === active ? 'active' : undefined}
-                onClick={() => onActive(i)}
-              >
-                <td class="c-row">{r.row}</td>
-                <td class="c-input" title={v.looked}>
-                  {v.looked || <span class="muted">—</span>}
-                </td>
-                <td class="c-result" title={v.result}>
-                  <span class={`chip ${v.chipClass}`}>{v.chip}</span>
-                </td>
-                <td class="c-entry">{r.match?.verdict.name ?? ''}</td>
-                <td class="c-conf">{r.match ? <span class={`conf conf-${r.match.grade.confidence}`}>{v.confidence}</span> : ''}</td>
-                <td class="c-why" title={v.why || undefined}>
-                  {v.why}
-                </td>
-              </tr>
-            );
-          })}
-          {last < rows.length && <tr class="spacer" aria-hidden="true" style={{ height: `${(rows.length - last) * ROW_HEIGHT}px` }} />}
+        {/* The body is as tall as every row; the rows in view sit below padding for those above. */}
+        <tbody role="rowgroup" onKeyDown={onKeyDown} style={{ height: `${rows.length * ROW_HEIGHT}px`, paddingTop: `${first * ROW_HEIGHT}px` }}>
+          {rows.slice(first, last).map((r, k) => (
+            <Row key={mod(first + k + shift, slots)} r={r} i={first + k} active={first + k === active} onActive={onActive} />
+          ))}
         </tbody>
       </table>
       {rows.length === 0 && <p class="empty-rows">{t('screenNoRowsShown')}</p>}

@@ -3,15 +3,15 @@
 // (src/core/screen); the results can be filtered, sorted, explained row by row, exported as CSV
 // and printed as a report with its sources. Everything happens on this device: the file is read
 // by the page and never sent anywhere.
-import { render } from 'preact';
+import { render, type ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from '../shared/browser';
 import { dataset } from '../core/dataset';
 import type { Audience } from '../core/dataset/severity';
 import { columnTitles, guessColumns } from '../core/screen/columns';
 import { exportCsv } from '../core/screen/export';
-import { filterRows, NO_FILTER, sortRows, type RowFilter } from '../core/screen/results';
-import { inputRows, type RowResult } from '../core/screen/screen';
+import { filterRows, NO_FILTER, ResultSet, type RowFilter } from '../core/screen/results';
+import { inputRows } from '../core/screen/screen';
 import { decodeBytes, MAX_BYTES, readTableInPieces, type Table, type TableError } from '../core/screen/table';
 import type { Ruling, Vendor } from '../core/dataset/schema';
 import { download } from '../shared/download';
@@ -26,6 +26,7 @@ import { Report } from './Report';
 import { ResultsTable, type Sort } from './ResultsTable';
 import { RowDetail } from './RowDetail';
 import { Filters } from './Filters';
+import { Progress, ProgressBar, ProgressText } from './Progress';
 import { nextFrame, screenInWorker, type Run } from './run';
 import { day, msg } from './text';
 import '../shared/page.css';
@@ -43,14 +44,26 @@ interface Org {
   rulings: Ruling[];
 }
 
-type Phase = { kind: 'idle' } | { kind: 'reading' } | { kind: 'screening'; done: number; total: number } | { kind: 'done'; cancelled: boolean };
+type Phase = { kind: 'idle' } | { kind: 'reading' } | { kind: 'screening'; progress: Progress } | { kind: 'done'; cancelled: boolean };
 
 const NO_ORG: Org = { vendors: [], rulings: [] };
+const NO_RESULTS = new ResultSet();
 
 const errorText = (code: TableError['code'] | 'no-rows') => t(`screenError_${msgKey(code)}`);
 
 function openDetails(id: string): void {
   void browser.tabs.create({ url: detailsUrl(id) });
+}
+
+/**
+ * Renders its child without, then from the next frame with, what it shows: the results appear
+ * in two frames' work, the table and then the explanation of its first row, rather than in one
+ * frame twice as long.
+ */
+function NextFrame({ children }: { children: (ready: boolean) => ComponentChildren }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []); // preact runs effects after the browser has painted
+  return <>{children(ready)}</>;
 }
 
 function App() {
@@ -60,7 +73,7 @@ function App() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [results, setResults] = useState<RowResult[]>([]);
+  const [results, setResults] = useState(NO_RESULTS);
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const [sort, setSort] = useState<Sort>({ key: 'row', descending: false });
   const [active, setActive] = useState(0);
@@ -93,14 +106,14 @@ function App() {
         return;
       }
       if (s.columns.length === 0) {
-        setResults([]);
+        setResults(NO_RESULTS);
         setPhase({ kind: 'idle' });
         return;
       }
-      const total = input.rows.length;
-      setPhase({ kind: 'screening', done: 0, total });
+      const progress = new Progress(input.rows.length);
+      setPhase({ kind: 'screening', progress });
       const job = { text: l.text, separator: l.table.separator ?? 'line', header: s.header, columns: s.columns, audience: s.audience, today, org } as const;
-      const r = screenInWorker(job, (done) => setPhase({ kind: 'screening', done, total }));
+      const r = screenInWorker(job, progress.set);
       run.current = r;
       r.done.then(
         ({ results: rows, cancelled }) => {
@@ -129,12 +142,13 @@ function App() {
       return;
     }
     const guess = guessColumns(read.table.rows);
+    await nextFrame(); // the guess and the first render of the column picker are a frame's work each
     const next: Setup = { header: guess.header, columns: guess.columns, separator, audience: keep?.audience ?? audience };
     const l = { source, text, table: read.table };
     setLoaded(l);
     setSetup(next);
     setFilter(NO_FILTER);
-    setResults([]);
+    setResults(NO_RESULTS);
     start(l, next);
   };
 
@@ -168,7 +182,7 @@ function App() {
     start(loaded, next);
   };
 
-  const shown = useMemo(() => sortRows(filterRows(results, filter), sort.key, sort.descending), [results, filter, sort]);
+  const shown = useMemo(() => results.sort(filterRows(results.rows, filter), sort.key, sort.descending), [results, filter, sort]);
   useEffect(() => setActive((a) => Math.min(a, Math.max(0, shown.length - 1))), [shown]);
 
   const chosen = setup ? setup.columns.map((c) => titles[c] ?? '') : [];
@@ -191,7 +205,7 @@ function App() {
   const reportProps = useRef<Parameters<typeof Report>[0] | null>(null);
   reportProps.current =
     loaded && setup && phase.kind === 'done'
-      ? { source: loaded.source, columns: chosen, audience: setup.audience, all: results, shown, filtered: shown.length !== results.length, screenedOn: today }
+      ? { source: loaded.source, columns: chosen, audience: setup.audience, all: results.rows, shown, filtered: shown.length !== results.rows.length, screenedOn: today }
       : null;
   useEffect(() => {
     const root = document.getElementById('print-root')!;
@@ -206,7 +220,7 @@ function App() {
   }, []);
 
   const screening = phase.kind === 'screening';
-  const hasResults = phase.kind === 'done' && results.length > 0;
+  const hasResults = phase.kind === 'done' && results.rows.length > 0;
 
   return (
     <>
@@ -246,29 +260,22 @@ function App() {
         )}
         <div class="status-line" role="status" aria-live="polite">
           {phase.kind === 'reading' && t('screenReading')}
-          {screening && t('screenProgress', [phase.done.toLocaleString(), phase.total.toLocaleString()])}
-          {phase.kind === 'done' && (phase.cancelled ? t('screenCancelled', String(results.length)) : t('screenDone', [String(results.length), day(dataset.meta.reviewedOn)]))}
+          {screening && <ProgressText progress={phase.progress} />}
+          {phase.kind === 'done' && (phase.cancelled ? t('screenCancelled', String(results.rows.length)) : t('screenDone', [String(results.rows.length), day(dataset.meta.reviewedOn)]))}
         </div>
-        {screening && (
-          <div class="progress-row">
-            <progress id="progress" max={phase.total} value={phase.done} aria-label={t('screenProgressLabel')} />
-            <button type="button" class="btn" onClick={() => run.current?.cancel()}>
-              {t('screenCancel')}
-            </button>
-          </div>
-        )}
+        {screening && <ProgressBar progress={phase.progress} onCancel={() => run.current?.cancel()} />}
         {phase.kind === 'done' && (
           <section class="results" aria-labelledby="results-title">
             <h2 id="results-title" class="sr-only">
               {t('screenResultsTitle')}
             </h2>
-            <Filters filter={filter} onFilter={setFilter} rows={results} />
+            <Filters filter={filter} onFilter={setFilter} results={results} />
             <p id="table-hint" class="muted small">
-              {t('screenTableHint', [String(shown.length), String(results.length)])}
+              {t('screenTableHint', [String(shown.length), String(results.rows.length)])}
             </p>
             <div class="results-grid">
               <ResultsTable rows={shown} active={active} onActive={setActive} sort={sort} onSort={setSort} />
-              <RowDetail row={shown[active]} onOpen={openDetails} />
+              <NextFrame>{(ready) => <RowDetail row={ready ? shown[active] : undefined} onOpen={openDetails} />}</NextFrame>
             </div>
           </section>
         )}

@@ -1,9 +1,9 @@
 // Screening 10,000 rows without freezing the page: the rows are screened in a worker
 // (screen.worker.ts), which sends them back in batches; the page only adds each batch to the
-// results and moves the progress bar, so it paints and answers input (Cancel) throughout.
+// results (which works out its sort ranks and counts as it goes) and moves the progress bar, so
+// it paints and answers input (Cancel) throughout.
 import type { Ruling, Vendor } from '../core/dataset/schema';
-import { prepareSortKeys } from '../core/screen/results';
-import type { RowResult } from '../core/screen/screen';
+import { ResultSet } from '../core/screen/results';
 import type { Verdict } from '../core/screen/verdict';
 import { fromWire, type ScreenBatch, type ScreenRequest } from '../core/screen/wire';
 
@@ -33,7 +33,7 @@ export function nextFrame(): Promise<void> {
 
 export interface Run {
   /** Resolves with the rows screened (all of them, or those before Cancel). */
-  done: Promise<{ results: RowResult[]; cancelled: boolean }>;
+  done: Promise<{ results: ResultSet; cancelled: boolean }>;
   cancel(): void;
 }
 
@@ -43,10 +43,10 @@ interface ScreenJob extends Omit<ScreenRequest, 'orgVendors' | 'orgRulings'> {
 
 export function screenInWorker(job: ScreenJob, onProgress: (done: number) => void): Run {
   const worker = new Worker(new URL('./screen.worker.ts', import.meta.url));
-  const results: RowResult[] = [];
-  let finish: (r: { results: RowResult[]; cancelled: boolean }) => void = () => undefined;
+  const results = new ResultSet();
+  let finish: (r: { results: ResultSet; cancelled: boolean }) => void = () => undefined;
   let fail: (e: Error) => void = () => undefined;
-  const done = new Promise<{ results: RowResult[]; cancelled: boolean }>((resolve, reject) => {
+  const done = new Promise<{ results: ResultSet; cancelled: boolean }>((resolve, reject) => {
     finish = resolve;
     fail = reject;
   });
@@ -54,11 +54,7 @@ export function screenInWorker(job: ScreenJob, onProgress: (done: number) => voi
   worker.onmessage = ({ data }: MessageEvent<ScreenBatch>) => {
     for (const [key, v] of data.verdicts) verdicts.set(key, v);
     try {
-      for (const w of data.rows) {
-        const r = fromWire(w, verdicts);
-        prepareSortKeys(r); // a few at a time now, rather than all 10,000 at the first click on a column title
-        results.push(r);
-      }
+      results.add(data.rows.map((w) => fromWire(w, verdicts)));
     } catch (e) {
       worker.terminate();
       return fail(e as Error);

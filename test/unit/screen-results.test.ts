@@ -2,7 +2,9 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, search } from '../../src/core/search';
 import { exportCsv } from '../../src/core/screen/export';
-import { countRows, failingRows, filterRows, NO_FILTER, resultClass, sortRows } from '../../src/core/screen/results';
+import { countRows, failingRows, filterRows, NO_FILTER, RESULT_CLASSES, resultClass, ResultSet, sortRows, type SortKey } from '../../src/core/screen/results';
+import { CONFIDENCES } from '../../src/core/confidence';
+import { normalise } from '../../src/core/words';
 import { createScreener, type RowResult } from '../../src/core/screen/screen';
 import { msg } from '../../src/cli/messages';
 import { testData } from './screen-data';
@@ -88,6 +90,42 @@ describe('results', () => {
     expect(sortRows(rows, 'confidence').map((r) => r.cells[0])).toEqual(['Zorvex', 'Fairlight', 'Nimbo Robotics', 'Memtrix', 'Quilcam', 'Zarvix', 'Acme Corp', '']);
     expect(sortRows(rows, 'row', true).map((r) => r.row)).toEqual([9, 8, 7, 6, 5, 4, 3, 2]);
     expect(sortRows(rows, 'entry').map((r) => r.match?.verdict.name ?? '').slice(0, 3)).toEqual(['Fairlight', 'Memtrix', 'Nimbo Robotics']);
+  });
+
+  it('sorts rows that arrived in batches as it sorts them all at once: any key, either way, any subset', () => {
+    // Names that tie, differ in case and accents, and are empty, over and over in no order.
+    const names = ['Zorvex', 'zorvex', 'Quilcam', 'Acme Corp', 'acme corp', '', 'Fairlight', 'Zarvix', 'Nimbo Robotics', 'Memtrix', 'Émile Acme', 'Ácme', 'Bolt'];
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    const all = screen(Array.from({ length: 600 }, () => names[next() % names.length]!));
+    const set = new ResultSet();
+    for (let i = 0; i < all.length; ) {
+      const n = 1 + (next() % 90);
+      set.add(all.slice(i, i + n));
+      i += n;
+    }
+    // The oracle: a comparison sort on the same keys, ties in row order, empty text last.
+    const text = (r: RowResult, key: SortKey) => normalise(key === 'input' ? r.cells[0]! : (r.match?.verdict.name ?? '')).trim();
+    const rank = (r: RowResult, key: SortKey) => (key === 'result' ? RESULT_CLASSES.indexOf(resultClass(r)) : r.match ? CONFIDENCES.indexOf(r.match.grade.confidence) : CONFIDENCES.length);
+    const oracle = (rows: RowResult[], key: SortKey, descending: boolean) =>
+      [...rows].sort((a, b) => {
+        const sign = descending ? -1 : 1;
+        if (key === 'row') return sign * (a.row - b.row);
+        if (key === 'result' || key === 'confidence') return sign * (rank(a, key) - rank(b, key)) || a.row - b.row;
+        const [ta, tb] = [text(a, key), text(b, key)];
+        if (!ta !== !tb) return ta ? -1 : 1;
+        return (ta < tb ? -sign : ta > tb ? sign : 0) || a.row - b.row;
+      });
+    const subsets = [all, all.filter((_, i) => i % 3 !== 1), all.filter((r) => r.match), []];
+    for (const rows of subsets)
+      for (const key of ['row', 'input', 'result', 'entry', 'confidence'] as const)
+        for (const descending of [false, true]) {
+          const got = set.sort(rows, key, descending).map((r) => r.row);
+          expect(got, `${key} ${descending ? 'descending' : 'ascending'} of ${rows.length}`).toEqual(oracle(rows, key, descending).map((r) => r.row));
+          expect(sortRows(rows, key, descending).map((r) => r.row)).toEqual(got);
+        }
+    expect(set.counts).toEqual(countRows(all));
+    expect(() => set.sort(screen(['Zorvex']), 'input')).toThrow(/not in this result set/);
   });
 
   it('counts', () => {
