@@ -109,11 +109,11 @@ export default defineConfig(({ mode }) => ({
             // Every context but the content scripts: the WebExtension API, strings, page paths,
             // hosts, and Vite's import() helper (else the worker would import the page group).
             { name: 'page-kit', priority: 4, test: /src[\\/](shared[\\/](send|pages|format|host-access)|core[\\/]host)\.ts$|preload-helper/ },
-            // Every extension page: preact, the page style sheet, the host-access notice, and the
-            // lean index of the data (names and domains; options names hidden vendors with it).
-            { name: 'page', priority: 3, test: /node_modules[\\/]preact[\\/]|src[\\/](shared[\\/](page\.css|dataset-source\.ts)|ui[\\/](HostAccessNotice\.tsx|host-access\.css))$/ },
-            // The service worker and every page that reads settings: settings, policy, matching, verdict.
-            { name: 'core', priority: 2, test: /src[\\/](shared[\\/](settings-store|tab-state)|core[\\/](catalog|verdict))\.ts$/ },
+            // Every extension page: preact, the page style sheet and the host-access notice.
+            { name: 'page', priority: 3, test: /node_modules[\\/]preact[\\/]|src[\\/](shared[\\/]page\.css|ui[\\/](HostAccessNotice\.tsx|host-access\.css))$/ },
+            // The service worker and every page that reads settings: settings, policy, matching,
+            // verdict, and the lean index of the data (the worker reads it too, so not in 'page').
+            { name: 'core', priority: 2, test: /src[\\/](shared[\\/](settings-store|tab-state|dataset-source)|core[\\/](catalog|verdict|dataset[\\/]lean-match))\.ts$/ },
             // The popup and the details page: the vendor view and the page context it reads.
             { name: 'vendor-view', priority: 1, test: /src[\\/](ui[\\/]|shared[\\/]page-context\.ts)/ },
           ],
