@@ -3,7 +3,7 @@
 // (src/core/screen); the results can be filtered, sorted, explained row by row, exported as CSV
 // and printed as a report with its sources. Everything happens on this device: the file is read
 // by the page and never sent anywhere.
-import { render, type ComponentChildren } from 'preact';
+import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from '../shared/browser';
 import { dataset } from '../core/dataset';
@@ -11,7 +11,7 @@ import type { Audience } from '../core/dataset/severity';
 import { columnTitles, guessColumns } from '../core/screen/columns';
 import { exportCsv } from '../core/screen/export';
 import { filterRows, NO_FILTER, ResultSet, type RowFilter } from '../core/screen/results';
-import { inputRows } from '../core/screen/screen';
+import { inputRows, type RowResult } from '../core/screen/screen';
 import { decodeBytes, MAX_BYTES, readTableInPieces, type Table, type TableError } from '../core/screen/table';
 import type { Ruling, Vendor } from '../core/dataset/schema';
 import { download } from '../shared/download';
@@ -56,14 +56,16 @@ function openDetails(id: string): void {
 }
 
 /**
- * Renders its child without, then from the next frame with, what it shows: the results appear
- * in two frames' work, the table and then the explanation of its first row, rather than in one
- * frame twice as long.
+ * The row detail, a frame behind the table: when the rows change (the results appear, a sort, a
+ * filter) the table is drawn in one frame and the detail, as costly to lay out, in the next,
+ * rather than both in one frame twice as long. Moving between rows updates it at once.
  */
-function NextFrame({ children }: { children: (ready: boolean) => ComponentChildren }) {
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []); // preact runs effects after the browser has painted
-  return <>{children(ready)}</>;
+function LaggingDetail({ rows, active }: { rows: readonly RowResult[]; active: number }) {
+  const [drawn, setDrawn] = useState<readonly RowResult[] | null>(null);
+  useEffect(() => setDrawn(rows), [rows]); // preact runs effects after the browser has painted
+  const shown = useRef<RowResult | undefined>(undefined);
+  if (drawn === rows) shown.current = rows[active];
+  return <RowDetail row={shown.current} onOpen={openDetails} />;
 }
 
 function App() {
@@ -141,8 +143,9 @@ function App() {
       setError(errorText(read.error.code));
       return;
     }
+    await nextFrame();
     const guess = guessColumns(read.table.rows);
-    await nextFrame(); // the guess and the first render of the column picker are a frame's work each
+    await nextFrame(); // reading the last rows, guessing the columns and drawing them: a frame each
     const next: Setup = { header: guess.header, columns: guess.columns, separator, audience: keep?.audience ?? audience };
     const l = { source, text, table: read.table };
     setLoaded(l);
@@ -275,7 +278,7 @@ function App() {
             </p>
             <div class="results-grid">
               <ResultsTable rows={shown} active={active} onActive={setActive} sort={sort} onSort={setSort} />
-              <NextFrame>{(ready) => <RowDetail row={ready ? shown[active] : undefined} onOpen={openDetails} />}</NextFrame>
+              <LaggingDetail rows={shown} active={active} />
             </div>
           </section>
         )}
