@@ -17,7 +17,7 @@ import { t } from '../shared/format';
 import { looked, msg, rowResult, rowWhy } from './text';
 
 const ROW_HEIGHT = 44; // as in screen.css
-const OVERSCAN = 2;
+const OVERSCAN = 1; // rows drawn beyond each edge of the view (each costs layout and paint on a jump)
 export interface Sort {
   key: SortKey;
   descending: boolean;
