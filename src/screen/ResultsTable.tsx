@@ -115,7 +115,8 @@ export function ResultsTable({ rows, active, onActive, sort, onSort }: ResultsTa
   // The box's height, from the ResizeObserver: reading clientHeight on every scroll could force a layout.
   const height = useRef(0);
   // The window of rows to render; state changes (and so renders) only when it moves by a row.
-  const [view, setView] = useState({ first: 0, count: 14 });
+  // No rows until the box is measured: the ResizeObserver reports its height in the same frame.
+  const [view, setView] = useState({ first: 0, count: 0 });
   const focusRow = useRef(false);
   const place = (el: HTMLElement) => {
     const next = { first: Math.floor(el.scrollTop / ROW_HEIGHT), count: Math.ceil(height.current / ROW_HEIGHT) + 1 };
