@@ -12,7 +12,8 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import { chromiumFlags, findChromium, HOW_TO_GET_CHROMIUM } from '../scripts/find-chromium.mjs';
 import { PAGE_MARK, startBenchServer, type BenchServer } from './fixtures';
 
-export const DIST = resolve('dist');
+// BENCH_DIST: another build to measure (an A/B of two builds, each in its own run, interleaved).
+export const DIST = resolve(process.env.BENCH_DIST ?? 'dist');
 export const REFERENCE = resolve('bench/reference-extension');
 /** The reference extension's element (bench/reference-extension/mark.js). */
 export const REFERENCE_TAG = 'bench-reference-mark';
