@@ -15,6 +15,7 @@ import { localesPlugin } from './scripts/locales-plugin';
 import { datasetCheckPlugin } from './scripts/dataset-check-plugin';
 import { bannerTablePlugin } from './scripts/banner-table-plugin';
 import { datasetSplitPlugin } from './scripts/dataset-split-plugin';
+import { oneFilePagesPlugin } from './scripts/one-file-pages-plugin';
 import { allOptionalOrigins } from './src/core/shopping/sites';
 import { PAGES } from './src/shared/pages';
 
@@ -25,7 +26,9 @@ export const GECKO_ID = 'banwatch@banwatch.org';
 
 function manifest(): ManifestV3Export {
   const m: Record<string, unknown> = structuredClone(baseManifest);
-  m.action = { ...baseManifest.action, default_popup: PAGES.popup };
+  // The popup is built on its own after the main build (scripts/one-file-pages-plugin.ts): named
+  // here, crxjs would build it too; it is added as crxjs writes the manifest (renderCrxManifest below).
+  m.action = { ...baseManifest.action };
   m.options_ui = { ...baseManifest.options_ui, page: PAGES.options };
   m.content_scripts = [
     {
@@ -60,8 +63,11 @@ function manifest(): ManifestV3Export {
 export const TEST_MODE = 'test-withhold-managed';
 export const UPDATE_TEST_MODE = 'test-update-channel';
 
+/** Build-time constants, for the main build and the popup's and details page's own builds. */
+const defineFor = (mode: string) => ({ __BANWATCH_TEST_KEYS__: mode === UPDATE_TEST_MODE ? (process.env.BANWATCH_TEST_KEYS ?? '[]') : '[]' });
+
 export default defineConfig(({ mode }) => ({
-  define: { __BANWATCH_TEST_KEYS__: mode === UPDATE_TEST_MODE ? (process.env.BANWATCH_TEST_KEYS ?? '[]') : '[]' },
+  define: defineFor(mode),
   plugins: [
     datasetCheckPlugin(),
     bannerTablePlugin(),
@@ -80,15 +86,19 @@ export default defineConfig(({ mode }) => ({
       // expose them to every site (a fingerprinting surface). Drop those entries.
       name: 'banwatch:shop-script-not-web-accessible',
       enforce: 'post',
-      renderCrxManifest(m: { web_accessible_resources?: { resources: string[]; matches?: string[]; use_dynamic_url?: boolean }[] }) {
+      renderCrxManifest(m: { web_accessible_resources?: { resources: string[]; matches?: string[]; use_dynamic_url?: boolean }[]; action?: Record<string, unknown> }) {
         const war = (m.web_accessible_resources ?? []).map((r) => ({ ...r, resources: r.resources.filter((f) => !/^src\/(shop-page|vendor-page\/overrides)\//.test(f)) }));
         // Strict mode redirects navigations from any site to the warning page, so it must be
         // web-accessible; a per-session URL (Chromium) keeps sites from probing for BanWatch.
         const warning = { resources: [PAGES.warning], matches: ['<all_urls>'], ...(!firefox && { use_dynamic_url: true }) };
         m.web_accessible_resources = [...war.filter((r) => r.resources.length > 0), warning];
+        // The popup, built after this build (oneFilePagesPlugin), which crxjs must not build itself.
+        m.action = { ...m.action, default_popup: PAGES.popup };
         return m;
       },
     } as Plugin,
+    // The popup and the details page, one script each with their styles inlined, built on their own.
+    oneFilePagesPlugin([PAGES.popup, PAGES.details], () => [datasetSplitPlugin(), preact()], defineFor(mode)),
   ],
   build: {
     outDir: mode === TEST_MODE || mode === UPDATE_TEST_MODE ? `.tmp/dist-${mode}` : firefox ? 'dist-firefox' : 'dist',
@@ -98,24 +108,23 @@ export default defineConfig(({ mode }) => ({
     // Every browser BanWatch supports follows <link rel=modulepreload> itself: no polyfill in each page.
     modulePreload: { polyfill: false },
     rollupOptions: {
-      input: { details: PAGES.details, warning: PAGES.warning, onboarding: PAGES.onboarding, screen: PAGES.screen },
+      input: { warning: PAGES.warning, onboarding: PAGES.onboarding, screen: PAGES.screen },
       output: {
         // Shared code in a few files by who uses it, not one file per shared module: an extension
         // page's module scripts wait for every file it preloads, and in Chromium each file was
         // ~3–6 ms of that wait whatever its size (docs/performance.md). A group also takes the
         // modules its own import (rolldown's default), so groups used more widely come first.
+        // (The popup and the details page are not in this build: one file each, built after it.)
         codeSplitting: {
           groups: [
             // Every context but the content scripts: the WebExtension API, strings, page paths,
             // hosts, and Vite's import() helper (else the worker would import the page group).
             { name: 'page-kit', priority: 4, test: /src[\\/](shared[\\/](send|pages|format|host-access)|core[\\/]host)\.ts$|preload-helper/ },
-            // Every extension page: preact, the page style sheet and the host-access notice.
+            // Every page of this build: preact, the page style sheet and the host-access notice.
             { name: 'page', priority: 3, test: /node_modules[\\/]preact[\\/]|src[\\/](shared[\\/]page\.css|ui[\\/](HostAccessNotice\.tsx|host-access\.css))$/ },
             // The service worker and every page that reads settings: settings, policy, matching,
             // verdict, and the lean index of the data (the worker reads it too, so not in 'page').
             { name: 'core', priority: 2, test: /src[\\/](shared[\\/](settings-store|tab-state|dataset-source)|core[\\/](catalog|verdict|dataset[\\/]lean-match))\.ts$/ },
-            // The popup and the details page: the vendor view and the page context it reads.
-            { name: 'vendor-view', priority: 1, test: /src[\\/](ui[\\/]|shared[\\/]page-context\.ts)/ },
           ],
         },
       },

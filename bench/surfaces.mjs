@@ -7,7 +7,8 @@
 //               the page's <script src>, <link rel=stylesheet> and <link rel=modulepreload>,
 //               then every static import (`import … from`, bare `import "…"`, `export … from`)
 //               and CSS @import they lead to, and any .json file of the build a counted script
-//               names (fetched by URL)
+//               names (fetched by URL); the HTML itself when it carries its styles inline (the
+//               popup and the details page, scripts/one-file-pages-plugin.ts)
 //
 //   popup, details, background
 //               plus the largest entry record (data/entries/<id>.json): each page fetches
@@ -80,16 +81,17 @@ function closure(dist, entries) {
   return [...seen];
 }
 
-/** The files an HTML page fetches first: its scripts, style sheets and module preloads. */
+/** The files an HTML page fetches first: its scripts, style sheets and module preloads (and itself when it carries its styles inline). */
 function pageEntries(dist, htmlFile) {
   const html = readFileSync(htmlFile, 'utf8');
+  const inline = /<style\b/.test(html) ? [htmlFile] : [];
   const at = (p) => (p.startsWith('/') ? join(dist, p) : resolve(dirname(htmlFile), p));
   const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => at(m[1]));
   const links = [...html.matchAll(/<link\b[^>]*>/g)]
     .map((m) => m[0])
     .filter((tag) => /\brel="(stylesheet|modulepreload)"/.test(tag))
     .map((tag) => at(/\bhref="([^"]+)"/.exec(tag)[1]));
-  return [...scripts, ...links];
+  return [...inline, ...scripts, ...links];
 }
 
 /**
