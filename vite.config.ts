@@ -98,7 +98,7 @@ export default defineConfig(({ mode }) => ({
       },
     } as Plugin,
     // The popup and the details page, one script each with their styles inlined, built on their own.
-    oneFilePagesPlugin([PAGES.popup, PAGES.details], () => [datasetSplitPlugin(), preact()], defineFor(mode)),
+    oneFilePagesPlugin({ popup: PAGES.popup, details: PAGES.details }, () => [datasetSplitPlugin(), preact()], defineFor(mode)),
   ],
   build: {
     outDir: mode === TEST_MODE || mode === UPDATE_TEST_MODE ? `.tmp/dist-${mode}` : firefox ? 'dist-firefox' : 'dist',

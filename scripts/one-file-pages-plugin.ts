@@ -35,10 +35,10 @@ function inlineStyleSheets(): Plugin {
 }
 
 /**
- * After the main build: builds each of `pages` (paths of HTML inputs) on its own into the same
+ * After the main build: builds each of `pages` (name → HTML input) on its own into the same
  * output directory, in the same mode, with `plugins` (what the pages' modules need to build).
  */
-export function oneFilePagesPlugin(pages: string[], plugins: () => PluginOption[], define: Record<string, string>): Plugin {
+export function oneFilePagesPlugin(pages: Record<string, string>, plugins: () => PluginOption[], define: Record<string, string>): Plugin {
   let config: ResolvedConfig;
   return {
     name: 'banwatch:one-file-pages',
@@ -47,7 +47,7 @@ export function oneFilePagesPlugin(pages: string[], plugins: () => PluginOption[
       config = c;
     },
     async closeBundle() {
-      for (const page of pages) {
+      for (const [name, html] of Object.entries(pages)) {
         await build({
           configFile: false,
           root: config.root,
@@ -61,7 +61,7 @@ export function oneFilePagesPlugin(pages: string[], plugins: () => PluginOption[
             target: config.build.target,
             sourcemap: false,
             modulePreload: { polyfill: false },
-            rollupOptions: { input: { [page.split('/')[1]]: page } },
+            rollupOptions: { input: { [name]: html } },
           },
         });
       }
