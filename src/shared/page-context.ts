@@ -11,7 +11,7 @@ import { leanMatchSources } from '../core/dataset/lean-match';
 import { buildMatchIndex, entryForHost, type MatchIndex } from '../core/match';
 import type { Subject, VerdictInputs } from '../core/verdict';
 import { dataSource, leanDataset, prefetchRecord, type DataSource } from './dataset-source';
-import { loadSettingsNow, type SettingsState } from './settings-store';
+import { loadSettings, type SettingsState } from './settings-store';
 
 /** Settings, policy and today, the data in use, and its lean match index with the organisation's vendors. */
 export interface PageContext {
@@ -24,11 +24,7 @@ export interface PageContext {
 }
 
 export async function loadPageContext(): Promise<PageContext> {
-  // The first render does not wait for the policy's cached copy (an IndexedDB open and read,
-  // usually the last read in): it shows the user's settings and the bundled data, and the page
-  // reads again when the copy or the browser's answer brings a policy (use-context.ts); see
-  // docs/admin.md for what a managed install sees meanwhile.
-  const state = await loadSettingsNow();
+  const state = await loadSettings();
   const data = await dataSource(state.settings.updateChannel);
   const org = { vendors: state.policy.organisationVendors, rulings: state.policy.organisationRulings };
   const index = buildMatchIndex({ ...leanMatchSources(data.lean), organisationVendors: org.vendors });

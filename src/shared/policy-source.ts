@@ -33,16 +33,11 @@ export function policySource(deps: PolicySourceDeps) {
   let reading: Promise<void> | null = null;
   let cachedJson: Promise<string> | null = null; // the cached copy as JSON ('' when there is none)
   let cached: Promise<Policy> | null = null;
-  let cacheRead = false; // the cached copy has been read (cachedJson is resolved)
   // What `current` last gave out: nobody needs telling about an answer no one acted against.
   let served: { json: string; settled: boolean } | null = null;
   const listeners = new Set<() => void>();
 
-  const cacheJson = () =>
-    (cachedJson ??= deps
-      .readCache()
-      .then((raw) => (raw ? JSON.stringify(raw) : ''), () => '')
-      .finally(() => (cacheRead = true)));
+  const cacheJson = () => (cachedJson ??= deps.readCache().then((raw) => (raw ? JSON.stringify(raw) : ''), () => ''));
 
   /** Keeps the browser's answer for the next start (written only when it differs from the copy). */
   async function remember(raw: Record<string, unknown>): Promise<void> {
@@ -88,24 +83,6 @@ export function policySource(deps: PolicySourceDeps) {
     return { policy: settled, settled: true };
   }
 
-  /**
-   * Like `current`, but it does not wait for the cached copy either (for a first render that must
-   * not wait on IndexedDB: the popup and the details page): until the copy has been read, no
-   * policy, unsettled. The listeners run when the copy turns out to hold a policy (unless the
-   * browser has answered first), so the caller applies it a moment later.
-   */
-  async function currentNow(): Promise<PolicyState> {
-    if (settled || cacheRead) return current();
-    void ask();
-    void cacheJson().then((json) => {
-      if (!json || settled || !served || served.settled) return;
-      for (const listener of listeners) listener();
-    });
-    const policy = emptyPolicy();
-    served = { json: JSON.stringify(policy), settled: false };
-    return { policy, settled: false };
-  }
-
   /** Runs `listener` whenever the policy to act on may have changed; returns the unsubscribe. */
   function onChange(listener: () => void): () => void {
     listeners.add(listener);
@@ -118,5 +95,5 @@ export function policySource(deps: PolicySourceDeps) {
     void ask();
   }
 
-  return { current, currentNow, onChange, reread };
+  return { current, onChange, reread };
 }

@@ -53,8 +53,6 @@ const source = policySource({
 
 /** The policy to act on now (never waits for the browser), and whether it is the browser's answer. */
 export const currentPolicy = source.current;
-/** The policy for a first render that waits for nothing: none until the cached copy is read (policy-source.ts currentNow). */
-export const currentPolicyNow = source.currentNow;
 /** Runs a listener when the browser's answer arrives in this context or the policy changes; returns the unsubscribe. */
 export const onPolicyChange = source.onChange;
 

@@ -25,8 +25,6 @@ interface Deps {
   /** navigator.locks where there is one; without it, writes queue within this context only. */
   locks: Pick<LockManager, 'request'> | undefined;
   policy: () => Promise<PolicyState>;
-  /** For `loadNow`: the policy without waiting for its cached copy (policy-source.ts currentNow). */
-  policyNow?: () => Promise<PolicyState>;
 }
 
 /** The effective settings plus what the options page shows: locks, the policy, keys sync refused. */
@@ -113,8 +111,8 @@ export function settingsOwner(deps: Deps) {
     return exclusive(migrated);
   }
 
-  async function effective(stored: Promise<{ values: Record<string, unknown>; localKeys: string[] }>, policyState = deps.policy) {
-    const [{ values, localKeys }, { policy, settled }] = await Promise.all([stored, policyState()]);
+  async function effective(stored: Promise<{ values: Record<string, unknown>; localKeys: string[] }>) {
+    const [{ values, localKeys }, { policy, settled }] = await Promise.all([stored, deps.policy()]);
     const e = settled ? applyPolicy(values, policy) : applyCachedPolicy(values, policy);
     return { ...e, policy, settled, localOnly: localKeys.filter((k): k is UserSettingKey => k !== 'schemaVersion'), user: values };
   }
@@ -122,16 +120,6 @@ export function settingsOwner(deps: Deps) {
   /** Settings and policy, read once: what a message handler or a page render works from. */
   function load(): Promise<SettingsState & { user: Record<string, unknown> }> {
     return effective(userValues());
-  }
-
-  /**
-   * Like `load`, but without waiting for the policy's cached copy: for a page's first render
-   * (popup, details), which shows the user's settings at once and the policy when it arrives
-   * (the page re-reads on the policy source's change listeners). Writes still go through
-   * `update`, which waits for the copy, so an enforced key is never written.
-   */
-  function loadNow(): Promise<SettingsState & { user: Record<string, unknown> }> {
-    return effective(userValues(), deps.policyNow ?? deps.policy);
   }
 
   /**
@@ -167,5 +155,5 @@ export function settingsOwner(deps: Deps) {
     });
   }
 
-  return { load, loadNow, update, reset };
+  return { load, update, reset };
 }

@@ -2,7 +2,7 @@
 // context reads the *effective* settings: the user's values with the administrator's policy
 // (or, until the browser delivers it, the restrictions of its cached copy) applied.
 import browser from './browser';
-import { currentPolicy, currentPolicyNow } from './policy-store';
+import { currentPolicy } from './policy-store';
 import { settingsOwner, type Area } from './settings-owner';
 
 const area = (name: 'sync' | 'local'): Area => ({
@@ -16,13 +16,10 @@ const owner = settingsOwner({
   local: area('local'),
   locks: (globalThis.navigator as Navigator | undefined)?.locks,
   policy: currentPolicy,
-  policyNow: currentPolicyNow,
 });
 
 /** Settings and policy, read once (never waiting for storage.managed). */
 export const loadSettings = owner.load;
-/** Settings with the policy as far as it is known now: the popup's and details page's first render (settings-owner.ts loadNow). */
-export const loadSettingsNow = owner.loadNow;
 /** The one way to change settings: `edit` runs on the current values inside a lock shared by every context. */
 export const updateSettings = owner.update;
 export const resetSettings = owner.reset;

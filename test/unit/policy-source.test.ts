@@ -103,47 +103,4 @@ describe('policy source: cache first', () => {
     expect(await pending).toMatchObject({ settled: true, policy: { enforced: { audience: 'business' } } });
     expect(cacheReads()).toBe(0);
   });
-
-  it('currentNow (the popup and details page first render) gives no policy before the copy is read, then tells the listeners', async () => {
-    const { source, cacheReads } = setup({ enforced: { decisionLog: true } });
-    let told = 0;
-    source.onChange(() => told++);
-    expect(await source.currentNow()).toEqual({ policy: emptyPolicy(), settled: false });
-    expect(cacheReads()).toBe(1);
-    await tick();
-    expect(told).toBe(1); // the copy holds a policy: the page reads again
-    expect(await source.currentNow()).toMatchObject({ settled: false, policy: { enforced: { decisionLog: true } } });
-    expect(cacheReads()).toBe(1);
-  });
-
-  it('currentNow: no copy, or the browser answering first, tells the listeners nothing about the copy', async () => {
-    const none = setup(null);
-    let toldNone = 0;
-    none.source.onChange(() => toldNone++);
-    await none.source.currentNow();
-    await tick();
-    expect(toldNone).toBe(0);
-
-    // The copy is read only after the browser's answer (IndexedDB slow): the answer is told, the copy not.
-    let copyRead!: (raw: unknown) => void;
-    let answer!: (raw: Record<string, unknown>) => void;
-    const source = policySource({
-      graceMs: 0,
-      rememberAfterMs: 60_000,
-      readManaged: () => new Promise((resolve) => (answer = resolve)),
-      readCache: () => new Promise((resolve) => (copyRead = resolve)),
-      writeCache: async () => undefined,
-      parse: (raw) => parsePolicy(raw),
-    });
-    let told = 0;
-    source.onChange(() => told++);
-    expect(await source.currentNow()).toEqual({ policy: emptyPolicy(), settled: false });
-    answer({ enforced: { audience: 'business' } });
-    await tick();
-    expect(told).toBe(1);
-    copyRead({ enforced: { decisionLog: true } });
-    await tick();
-    expect(told).toBe(1);
-    expect(await source.currentNow()).toMatchObject({ settled: true, policy: { enforced: { audience: 'business' } } });
-  });
 });
