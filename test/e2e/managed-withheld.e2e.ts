@@ -86,6 +86,15 @@ describe('fresh profile, storage.managed never answering', () => {
     expect(log.some((l) => l.includes(MARKER))).toBe(true);
     await page.close();
   });
+
+  it('no cached copy: TikTok (listed, under the default threshold) gets no warning on its details page', async () => {
+    // The control for the copy's test below: nothing but the copy makes these controls appear.
+    const { page } = await extPage('src/details/index.html?vendor=bytedance');
+    await expect.poll(() => page.locator('h1#vendor-title').textContent()).toBe('ByteDance / TikTok');
+    expect(await page.evaluate(`new Promise((resolve) => { const r = indexedDB.open('banwatch', 1); r.onupgradeneeded = () => r.result.createObjectStore('cache'); r.onsuccess = () => { const g = r.result.transaction('cache').objectStore('cache').get('managedPolicy'); g.onsuccess = () => resolve(g.result ?? null); }; })`)).toBeNull();
+    expect(await page.locator('details.silence').count()).toBe(0);
+    await page.close();
+  });
 });
 
 describe('the cached policy, with storage.managed never answering', () => {
@@ -144,6 +153,14 @@ describe('the cached policy, with storage.managed never answering', () => {
     expect(await page.evaluate(PLANT(COPY))).toBe(true);
     await page.close();
     expect(await tiktokWarned()).toBe(true);
+  });
+
+  it('the details page applies the copy too', async () => {
+    // TikTok is warned about only under the copy's threshold (planted by the test above): its
+    // details page then shows the warning's snooze controls (the control: the fresh profile above).
+    const { page } = await extPage('src/details/index.html?vendor=bytedance');
+    await expect.poll(() => page.locator('details.silence').count()).toBe(1);
+    await page.close();
   });
 });
 
