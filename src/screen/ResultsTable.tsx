@@ -9,7 +9,7 @@
 // algorithm never runs over every row. A row's element is reused for the row scrolled in, and is
 // rendered again only when what it shows changes.
 import { Component } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RowResult } from '../core/screen/screen';
 import { resultClass, type SortKey } from '../core/screen/results';
 import { classText, confidenceText } from '../core/screen/describe';
@@ -38,6 +38,8 @@ interface ResultsTableProps {
   onActive: (index: number) => void;
   sort: Sort;
   onSort: (s: Sort) => void;
+  /** After the frame that showed these rows (so what follows them can wait a frame). */
+  onDrawn: (rows: readonly RowResult[]) => void;
 }
 
 interface RowView {
@@ -110,7 +112,7 @@ class Row extends Component<RowProps> {
 
 const mod = (n: number, m: number) => ((n % m) + m) % m;
 
-export function ResultsTable({ rows, active, onActive, sort, onSort }: ResultsTableProps) {
+export function ResultsTable({ rows, active, onActive, sort, onSort, onDrawn }: ResultsTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   // The box's height, from the ResizeObserver: reading clientHeight on every scroll could force a layout.
   const height = useRef(0);
@@ -127,12 +129,21 @@ export function ResultsTable({ rows, active, onActive, sort, onSort }: ResultsTa
     const el = scroller.current;
     if (!el) return;
     const ro = new ResizeObserver(([entry]) => {
+      const first = height.current === 0;
       height.current = entry!.contentRect.height;
-      place(el);
+      // The first rows a frame after the table itself: the results appear in two shorter frames.
+      if (first) requestAnimationFrame(() => place(el));
+      else place(el);
     });
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
+
+  // preact runs effects after the browser has painted.
+  const drawn = view.count > 0;
+  useEffect(() => {
+    if (drawn) onDrawn(rows);
+  }, [rows, drawn]);
 
   // After a key moved the active row: bring it into view, then focus it once it is rendered.
   useLayoutEffect(() => {

@@ -56,13 +56,12 @@ function openDetails(id: string): void {
 }
 
 /**
- * The row detail, a frame behind the table: when the rows change (the results appear, a sort, a
- * filter) the table is drawn in one frame and the detail, as costly to lay out, in the next,
- * rather than both in one frame twice as long. Moving between rows updates it at once.
+ * The row detail, a frame behind the table's rows: when the rows change (the results appear, a
+ * sort, a filter) the table draws them in one frame and the detail, as costly to lay out, follows
+ * in the next (`drawn`: the rows the table has shown), rather than both in one frame twice as
+ * long. Moving between rows updates it at once.
  */
-function LaggingDetail({ rows, active }: { rows: readonly RowResult[]; active: number }) {
-  const [drawn, setDrawn] = useState<readonly RowResult[] | null>(null);
-  useEffect(() => setDrawn(rows), [rows]); // preact runs effects after the browser has painted
+function LaggingDetail({ rows, drawn, active }: { rows: readonly RowResult[]; drawn: readonly RowResult[] | null; active: number }) {
   const shown = useRef<RowResult | undefined>(undefined);
   if (drawn === rows) shown.current = rows[active];
   return <RowDetail row={shown.current} onOpen={openDetails} />;
@@ -79,6 +78,7 @@ function App() {
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const [sort, setSort] = useState<Sort>({ key: 'row', descending: false });
   const [active, setActive] = useState(0);
+  const [drawn, setDrawn] = useState<readonly RowResult[] | null>(null);
   const run = useRef<Run | null>(null);
   const today = useMemo(() => todayIso(), []);
 
@@ -277,8 +277,8 @@ function App() {
               {t('screenTableHint', [String(shown.length), String(results.rows.length)])}
             </p>
             <div class="results-grid">
-              <ResultsTable rows={shown} active={active} onActive={setActive} sort={sort} onSort={setSort} />
-              <LaggingDetail rows={shown} active={active} />
+              <ResultsTable rows={shown} active={active} onActive={setActive} sort={sort} onSort={setSort} onDrawn={setDrawn} />
+              <LaggingDetail rows={shown} drawn={drawn} active={active} />
             </div>
           </section>
         )}
