@@ -131,7 +131,8 @@ export function ResultsTable({ rows, active, onActive, sort, onSort, onDrawn }: 
     const ro = new ResizeObserver(([entry]) => {
       const first = height.current === 0;
       height.current = entry!.contentRect.height;
-      // The first rows a frame after the table itself: the results appear in two shorter frames.
+      if (!height.current) return; // not shown yet
+      // The first rows a frame after the table itself: the results appear in shorter frames.
       if (first) requestAnimationFrame(() => place(el));
       else place(el);
     });

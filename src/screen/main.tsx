@@ -224,6 +224,10 @@ function App() {
 
   const screening = phase.kind === 'screening';
   const hasResults = phase.kind === 'done' && results.rows.length > 0;
+  // The results are built hidden in one frame and shown (styled and laid out) in the next: two
+  // shorter frames rather than one (preact runs effects after the browser has painted).
+  const [revealed, setRevealed] = useState(false);
+  useEffect(() => setRevealed(phase.kind === 'done'), [phase.kind === 'done']);
 
   return (
     <>
@@ -268,7 +272,7 @@ function App() {
         </div>
         {screening && <ProgressBar progress={phase.progress} onCancel={() => run.current?.cancel()} />}
         {phase.kind === 'done' && (
-          <section class="results" aria-labelledby="results-title">
+          <section class="results" hidden={!revealed} aria-labelledby="results-title">
             <h2 id="results-title" class="sr-only">
               {t('screenResultsTitle')}
             </h2>
