@@ -52,6 +52,22 @@ describe('the seam exists only in the test build', () => {
   });
 });
 
+/**
+ * An expression for an extension page: runs `op` (source of a function of the object store) on
+ * BanWatch's IndexedDB store (src/shared/idb.ts) and resolves with its request's result, or null.
+ */
+const inCache = (mode: IDBTransactionMode, op: string) => `new Promise((resolve, reject) => {
+  const req = indexedDB.open('banwatch', 1);
+  req.onupgradeneeded = () => req.result.createObjectStore('cache');
+  req.onerror = () => reject(req.error);
+  req.onsuccess = () => {
+    const tx = req.result.transaction('cache', '${mode}');
+    const r = (${op})(tx.objectStore('cache'));
+    tx.oncomplete = () => resolve(r.result ?? null);
+    tx.onerror = () => reject(tx.error);
+  };
+})`;
+
 describe('fresh profile, storage.managed never answering', () => {
   it('a vendor page gets its banner and badge', async () => {
     const page = await h.context.newPage();
@@ -91,7 +107,7 @@ describe('fresh profile, storage.managed never answering', () => {
     // The control for the copy's test below: nothing but the copy makes these controls appear.
     const { page } = await extPage('src/details/index.html?vendor=bytedance');
     await expect.poll(() => page.locator('h1#vendor-title').textContent()).toBe('ByteDance / TikTok');
-    expect(await page.evaluate(`new Promise((resolve) => { const r = indexedDB.open('banwatch', 1); r.onupgradeneeded = () => r.result.createObjectStore('cache'); r.onsuccess = () => { const g = r.result.transaction('cache').objectStore('cache').get('managedPolicy'); g.onsuccess = () => resolve(g.result ?? null); }; })`)).toBeNull();
+    expect(await page.evaluate(inCache('readonly', "(store) => store.get('managedPolicy')"))).toBeNull();
     expect(await page.locator('details.silence').count()).toBe(0);
     await page.close();
   });
@@ -101,17 +117,7 @@ describe('the cached policy, with storage.managed never answering', () => {
   // A restrictive copy (warn from "watch" up): TikTok is "listed" for a consumer, so it is warned
   // about only if the copy is used. Planted where the content script can write, it must not be.
   const COPY = { enforced: { minSeverity: 'watch' } };
-  const PLANT = (copy: unknown) => `new Promise((resolve, reject) => {
-    const req = indexedDB.open('banwatch', 1);
-    req.onupgradeneeded = () => req.result.createObjectStore('cache');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const tx = req.result.transaction('cache', 'readwrite');
-      tx.objectStore('cache').put(${JSON.stringify(copy)}, 'managedPolicy');
-      tx.oncomplete = () => resolve(true);
-      tx.onerror = () => reject(tx.error);
-    };
-  })`;
+  const PLANT = (copy: unknown) => inCache('readwrite', `(store) => store.put(${JSON.stringify(copy)}, 'managedPolicy')`);
 
   async function tiktokWarned(): Promise<boolean> {
     const worker = await stopWorker(h); // a fresh run of the worker reads the cached copy again
@@ -143,14 +149,14 @@ describe('the cached policy, with storage.managed never answering', () => {
       awaitPromise: true,
       returnByValue: true,
     })) as { result: { value?: unknown } };
-    expect(planted.result.value).toEqual([true, true]); // the content script did write both
+    expect(planted.result.value).toEqual(['managedPolicy', true]); // the content script did write both
     await page.close();
     expect(await tiktokWarned()).toBe(false);
   });
 
   it("positive control: the same copy in the extension's own IndexedDB adds its restriction", async () => {
     const { page } = await extPage('src/details/index.html?vendor=none');
-    expect(await page.evaluate(PLANT(COPY))).toBe(true);
+    expect(await page.evaluate(PLANT(COPY))).toBe('managedPolicy');
     await page.close();
     expect(await tiktokWarned()).toBe(true);
   });
