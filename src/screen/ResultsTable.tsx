@@ -162,7 +162,7 @@ export function ResultsTable({ rows, active, onActive, sort, onSort, onDrawn }: 
   });
 
   const first = Math.max(0, view.first - OVERSCAN);
-  const last = Math.min(rows.length, view.first + view.count + OVERSCAN);
+  const last = view.count ? Math.min(rows.length, view.first + view.count + OVERSCAN) : 0;
   // Row i is drawn by element (i + shift) mod slots: a scroll by a few rows moves the elements
   // scrolled out to the other end for the rows scrolled in, and the rest keep their rows. A jump
   // by half the window or more (a drag, Page Down) changes shift so that every element stays

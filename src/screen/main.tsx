@@ -272,7 +272,7 @@ function App() {
         </div>
         {screening && <ProgressBar progress={phase.progress} onCancel={() => run.current?.cancel()} />}
         {phase.kind === 'done' && (
-          <section class="results" hidden={!revealed} aria-labelledby="results-title">
+          <section class="results" hidden={!revealed} aria-busy={drawn !== shown} aria-labelledby="results-title">
             <h2 id="results-title" class="sr-only">
               {t('screenResultsTitle')}
             </h2>

@@ -34,6 +34,8 @@ afterAll(async () => {
 });
 
 const status = () => page.locator('.status-line').textContent();
+// The rows appear a frame or two after the status line; the section is busy until then.
+const tableDrawn = (p: Page) => expect.poll(() => p.locator('section.results').getAttribute('aria-busy')).toBe('false');
 const visibleRows = () => page.locator('.results-table tbody tr:not(.spacer)');
 
 async function exported(): Promise<string[][]> {
@@ -48,6 +50,7 @@ describe('screening page', () => {
   it('screens the fixture file put on the page, with the guessed columns', async () => {
     await page.setInputFiles('#file-input', FIXTURE);
     await expect.poll(status, { timeout: 30_000 }).toMatch(/^Screened 253 rows against BanWatch's data as of/);
+    await tableDrawn(page);
     expect(await page.locator('.column.on .column-title').allTextContents()).toEqual(expectations.columns);
     expect(await visibleRows().count()).toBeGreaterThan(5);
     expect(await visibleRows().count()).toBeLessThan(60); // virtualised: only the rows in view exist
@@ -165,8 +168,18 @@ describe('input that is not a supplier list', () => {
     await p.setInputFiles('#file-input', { name: 'book.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]) });
     await expect.poll(() => p.locator('[role=alert]').textContent()).toContain('spreadsheet workbook');
     await p.fill('#paste-input', 'EZVIZ\nImou\nAnzu\nLorex\nUltraAV\nHonor\n');
+    // Record the section's busy state as it changes: busy while the rows are drawn, then not.
+    await p.evaluate(() => {
+      const seen: (string | null)[] = ((window as unknown as { busy: (string | null)[] }).busy = []);
+      new MutationObserver(() => {
+        const now = document.querySelector('section.results')?.getAttribute('aria-busy') ?? null;
+        if (now !== seen.at(-1)) seen.push(now);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
     await p.getByRole('button', { name: 'Screen pasted list' }).click();
     await expect.poll(() => p.locator('.status-line').textContent()).toMatch(/^Screened 6 rows/);
+    await tableDrawn(p);
+    expect(await p.evaluate(() => (window as unknown as { busy: string[] }).busy.filter(Boolean))).toEqual(['true', 'false']);
     expect(await p.locator('[role=alert]').count()).toBe(0);
     expect(await p.locator('.results-table tbody tr:not(.spacer) .c-entry').allTextContents()).toEqual(['Hikvision', 'Dahua', 'Anzu Robotics', 'Lorex', 'UltraAV', 'Honor']);
     await screenshot(p, 'screen-pasted-light');
