@@ -171,7 +171,9 @@ function buildWarning(
     };
   });
   // Hashed when first read: it hashes all of the vendor's data (~10–25 ms in a page's first,
-  // interpreted run), and only a snooze (made, or to check) reads it.
+  // interpreted run), and only a snooze (made, or to check) reads it. Every ruling the vendor
+  // cites, not only those that apply here: one snooze holds on every domain of the vendor (the
+  // details page snoozes by id) and whatever the audience, authorities or day.
   let signature: string | undefined;
   return {
     vendorId: vendor.id,
@@ -182,7 +184,7 @@ function buildWarning(
     why: match && { host: match.host, domain: match.domain, evidence: match.evidence, source: match.source ?? null },
     notOnThisDomain: result.excludedOnDomain.map(({ ruling, note }) => ({ id: ruling.id, shortName: ruling.shortName, note })),
     get signature() {
-      return (signature ??= vendorSignature(vendor, result.rulings.map((r) => r.ruling)));
+      return (signature ??= vendorSignature(vendor, catalog.rulings));
     },
   };
 }

@@ -148,6 +148,23 @@ describe('every rule that silences a warning', () => {
     }
   });
 
+  it("one snooze signature per vendor: by id, on a domain where a ruling does not apply, for any audience or authorities", () => {
+    const catalog = buildCatalog(dataset);
+    const signature = (over: Partial<Settings>, subject: Subject) => {
+      const v = verdict({ catalog, settings: settings({ minSeverity: 'watch', ...over }), today: TODAY }, subject);
+      return v.kind === 'vendor' ? v.warning?.signature : undefined;
+    };
+    const byId = signature({}, { id: 'kaspersky' });
+    expect(byId).toEqual(expect.any(String));
+    // securelist.com: the Final Determination excludes Kaspersky's threat research; other rulings still warn there.
+    const onResearch = verdict({ catalog, settings: settings({ minSeverity: 'watch' }), today: TODAY }, { host: 'securelist.com' });
+    expect(onResearch.kind === 'vendor' && onResearch.warning?.notOnThisDomain.map((r) => r.id)).toEqual(['commerce-kaspersky-final-determination']);
+    expect(signature({}, { host: 'securelist.com' })).toBe(byId);
+    expect(signature({ audience: 'federal-contractor' }, { host: 'www.kaspersky.com' })).toBe(byId);
+    expect(signature({ authorities: { ...defaults.authorities, fcc: false } }, { id: 'kaspersky' })).toBe(byId);
+    expect(signature({}, { id: 'huawei' })).not.toBe(byId);
+  });
+
   it('the audience sets the severity: an agency-only ban is prohibited for a contractor, restricted for a business, listed for a consumer', () => {
     const agencies = ruling({ id: 'test-agencies', effect: 'use-ban', binds: ['federal-agencies'] });
     const catalog = buildCatalog({ ...testData, rulings: [...testData.rulings, agencies], vendors: [vendor({ id: 'agency', name: 'Agency', domains: [{ domain: 'agency.com', evidence: 'sourced' }], rulings: [{ ruling: 'test-agencies' }] })] });
