@@ -151,6 +151,12 @@ function place(adapter: ShopAdapter, host: HTMLElement): void {
   else (document.querySelector('main') ?? document.body).prepend(host);
 }
 
+// Scans finished (the background answered and the marks are drawn), for the e2e tests: a global
+// of the content scripts' isolated world (read through the DevTools protocol), which the page's
+// own scripts cannot see.
+let scans = 0;
+(globalThis as Record<string, unknown>).banwatchShopPage = { scans: () => scans };
+
 function start(adapter: ShopAdapter | SearchAdapter): void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running = false;
@@ -164,6 +170,7 @@ function start(adapter: ShopAdapter | SearchAdapter): void {
     running = true;
     try {
       await (adapter.kind === 'search' ? scanSearch(adapter) : scanShop(adapter));
+      scans++;
     } catch {
       /* extension reloaded under us, or the page is gone: stay quiet */
     } finally {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { inContentScript } from './banner-probe';
 import { launch, openWatched, screenshot, type Harness, type WatchedPage } from './harness';
 import { at, BIG_PAGES, CHIP, clickToggle as toggleSwitch, markBigPage, NOTICE, preGrant as preGrantIn, type Feature } from './shopping-setup';
 import { allOptionalOrigins, originsFor, matchesFor, SCRIPT_IDS } from '../../src/core/shopping/sites';
@@ -25,10 +26,9 @@ afterAll(async () => {
 /** Opens `url` and records the names of isolated worlds (content scripts) created in it. */
 const open = (url: string) => openWatched(h, url);
 
-/** Waits until BanWatch's script ran on the page, then a little more for its answer. */
+/** Waits until BanWatch's script on the page has finished a scan: the background answered and the marks are drawn. */
 async function settled(p: WatchedPage): Promise<void> {
-  await expect.poll(() => p.worlds.includes(extName), { timeout: 10_000 }).toBe(true);
-  await p.page.waitForTimeout(800);
+  await expect.poll(() => inContentScript<number>(p.page, 'globalThis.banwatchShopPage?.scans()'), { timeout: 10_000 }).toBeGreaterThan(0);
 }
 
 /** The shopping scripts' registrations (the vendor-site banner's overrides are registered too, and not counted). */
