@@ -6,7 +6,7 @@
 // enforces is refused (ok: false) and logs nothing.
 import browser from '../shared/browser';
 import type { Message, Replies } from '../shared/messages';
-import { settingsEntry, type LogAction, type LogEntry, type LogSource } from '../core/decision-log';
+import { settingsEntry, warningEntry, type LogAction, type LogSource } from '../core/decision-log';
 import type { Settings, UserSettingKey } from '../core/settings';
 import type { WarningModel } from '../core/verdict';
 import { verdict } from '../core/verdict';
@@ -21,18 +21,6 @@ interface Sender {
   url?: string | undefined;
   tab?: { id?: number | undefined } | undefined;
 }
-
-/** A decision-log entry about a warning. */
-export const logEntry = (host: string, w: WarningModel, action: LogAction, source: LogSource | '' = ''): Omit<LogEntry, 'time'> => ({
-  host,
-  vendorId: w.vendorId,
-  vendorName: w.vendorName,
-  ruling: w.rulings[0]?.shortName ?? '',
-  severity: w.severity,
-  action,
-  source,
-  detail: '',
-});
 
 /** Which of our pages sent a message (the browser's sender URL, never the message). */
 function sourceOf(sender: Sender): LogSource | null {
@@ -65,7 +53,7 @@ async function choose(choice: Choice, host: string, w: WarningModel, source: Log
   const written = await updateSettings(edits[choice]);
   if (written.includes(KEY_OF[choice])) {
     const after = await loadContext();
-    await recordDecision(logEntry(choice === 'allow-site' ? host : '', w, logAs, source), after.settings.decisionLog);
+    await recordDecision(warningEntry(choice === 'allow-site' ? host : '', w, logAs, source), after.settings.decisionLog);
   }
   return { ok: true };
 }
@@ -96,7 +84,7 @@ export async function onProceed(m: Message<'ui-bg-proceed'>, sender: Sender): Pr
     return saved;
   }
   await allowOnce(tabId, e.host);
-  await recordDecision(logEntry(e.host, e.warning, 'proceeded-once', 'warning'), ctx.settings.decisionLog);
+  await recordDecision(warningEntry(e.host, e.warning, 'proceeded-once', 'warning'), ctx.settings.decisionLog);
   return { ok: true };
 }
 

@@ -17,7 +17,7 @@ import { shownWarning, verdict } from '../core/verdict';
 import { loadContext, type Context } from '../shared/context';
 import { PAGES, pageUrl, targetOf } from '../shared/pages';
 import { recordDecision } from '../shared/decision-log-store';
-import { logEntry } from './silencing';
+import { warningEntry } from '../core/decision-log';
 
 type Dnr = typeof browser.declarativeNetRequest;
 type Rules = Parameters<Dnr['updateDynamicRules']>[0]['addRules'];
@@ -115,7 +115,7 @@ export async function isAllowedOnce(tabId: number, host: string, renew: boolean)
 export async function onWarning(m: Message<'ui-bg-warning'>, sender: { url?: string | undefined }): Promise<Replies['ui-bg-warning']> {
   const ctx = await loadContext({ hosts: [hostFromUrl(m.url)] });
   const e = evaluate(ctx, m.url);
-  if (e?.shown && isWarningPageFor(sender.url, m.url)) await recordDecision(logEntry(e.host, e.shown, 'warned', 'warning'), ctx.settings.decisionLog);
+  if (e?.shown && isWarningPageFor(sender.url, m.url)) await recordDecision(warningEntry(e.host, e.shown, 'warned', 'warning'), ctx.settings.decisionLog);
   return e && { host: e.host, warning: e.warning, shown: e.shown !== null, allowLocked: ctx.state.locked.includes('allowedSites') };
 }
 

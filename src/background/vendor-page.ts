@@ -13,7 +13,7 @@ import { loadContext, type Context } from '../shared/context';
 import { bannerText } from '../vendor-page/banner-text';
 import { knownTabs, recheck, record } from './tabs';
 import { evaluate, isAllowedOnce } from './strict-mode';
-import { logEntry } from './silencing';
+import { warningEntry } from '../core/decision-log';
 
 interface Sender {
   url?: string | undefined;
@@ -51,7 +51,7 @@ async function visit(tabId: number, url: string, ctx: Context): Promise<PageRepl
   const d = await decide(tabId, url, ctx, true);
   if (!d) return { show: 'none' };
   await record(tabId, d.state, d.shown);
-  if (d.shown) await recordDecision(logEntry(d.host, d.shown, 'warned', 'page'), ctx.settings.decisionLog);
+  if (d.shown) await recordDecision(warningEntry(d.host, d.shown, 'warned', 'page'), ctx.settings.decisionLog);
   if (d.reply.show === 'strict') await browser.tabs.update(tabId, { url: d.reply.warningPage });
   return d.reply;
 }

@@ -4,6 +4,7 @@
 // compliance. Pure: bounded append (a ring buffer of the most recent entries) and CSV export.
 import { isPlainObject } from './values';
 import { csvLines } from './csv';
+import type { WarningModel } from './verdict';
 
 const LOG_ACTIONS = [
   'warned',
@@ -80,6 +81,18 @@ export function appendEntry(log: readonly LogEntry[], entry: LogEntry, max = MAX
   const next = [...log, entry];
   return next.length > max ? next.slice(next.length - max) : next;
 }
+
+/** A decision-log entry about a warning. */
+export const warningEntry = (host: string, w: WarningModel, action: LogAction, source: LogSource | '' = ''): Omit<LogEntry, 'time'> => ({
+  host,
+  vendorId: w.vendorId,
+  vendorName: w.vendorName,
+  ruling: w.rulings[0]?.shortName ?? '',
+  severity: w.severity,
+  action,
+  source,
+  detail: '',
+});
 
 /**
  * The entry for a change made in the options page (`keys`: the settings it wrote or changed),
