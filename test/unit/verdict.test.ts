@@ -13,6 +13,7 @@ import { buildBrandIndex } from '../../src/core/shopping/brand-matcher';
 import { brandMarks, linkMarks, shopMark } from '../../src/core/shopping/marks';
 import type { Ruling, Vendor } from '../../src/core/dataset/schema';
 import { buildCatalog, type OrganisationList } from '../../src/core/catalog';
+import { recordOf } from '../../src/core/dataset/split';
 import { defaults, type Settings } from '../../src/core/settings';
 import { shownWarning, verdict, type Subject, type Verdict, type VerdictInputs, type WarningModel } from '../../src/core/verdict';
 
@@ -154,6 +155,10 @@ describe('every rule that silences a warning', () => {
       const v = verdict({ catalog, settings: settings({ minSeverity: 'watch', ...over }), today: TODAY }, subject);
       return v.kind === 'vendor' ? v.warning?.signature : undefined;
     };
+    const signatureOf = (id: string) => {
+      const v = verdict({ catalog, settings: settings({ minSeverity: 'watch' }), today: TODAY }, { id });
+      return v.kind === 'vendor' && v.explained?.signature;
+    };
     const byId = signature({}, { id: 'kaspersky' });
     expect(byId).toEqual(expect.any(String));
     // securelist.com: the Final Determination excludes Kaspersky's threat research; other rulings still warn there.
@@ -163,6 +168,11 @@ describe('every rule that silences a warning', () => {
     expect(signature({ audience: 'federal-contractor' }, { host: 'www.kaspersky.com' })).toBe(byId);
     expect(signature({ authorities: { ...defaults.authorities, fcc: false } }, { id: 'kaspersky' })).toBe(byId);
     expect(signature({}, { id: 'huawei' })).not.toBe(byId);
+    // The pages judge on one entry's record, the worker on the whole data: the same signature.
+    for (const v of dataset.vendors) {
+      const onRecord = verdict({ catalog: buildCatalog(recordOf(dataset, v.id)!), settings: settings({ minSeverity: 'watch' }), today: TODAY }, { id: v.id });
+      expect(onRecord.kind === 'vendor' && onRecord.explained?.signature, v.id).toBe(signatureOf(v.id));
+    }
   });
 
   it('the audience sets the severity: an agency-only ban is prohibited for a contractor, restricted for a business, listed for a consumer', () => {
