@@ -160,11 +160,14 @@ export async function tabIdOf(h: Harness, page: Page): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const id = await h.worker.evaluate(async (u: string) => {
       const all: Record<string, { url: string }> = await chrome.storage.session.get(null);
-      // The newest tab on that URL (a closed tab's state may linger until the background next looks).
+      // The newest open tab on that URL: a closed tab's state may linger until the background next
+      // looks, and this page's own may not be recorded yet (then ask again).
       const ids = Object.entries(all)
         .filter(([k, v]) => k.startsWith('tab:') && v.url === u)
         .map(([k]) => Number(k.slice(4)));
-      return ids.length ? Math.max(...ids) : null;
+      const open = await Promise.all(ids.map((id) => chrome.tabs.get(id).then(() => id, () => null)));
+      const live = open.filter((id): id is number => id !== null);
+      return live.length ? Math.max(...live) : null;
     }, url);
     if (id !== null) return id;
     await page.waitForTimeout(100);
