@@ -36,16 +36,22 @@ function world(page: Page): Promise<World> {
   return w;
 }
 
+/** BanWatch's content-script worlds in the page's top frame, newest first. */
+async function contentScriptWorlds(page: Page): Promise<{ session: CDPSession; ids: number[] }> {
+  const { session, contexts } = await world(page);
+  const { frameTree } = (await session.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+  const name = EXT_NAME();
+  const ids = [...contexts].reverse().filter(([, c]) => c.name === name && c.frameId === frameTree.frame.id).map(([id]) => id);
+  return { session, ids };
+}
+
 /**
  * Evaluates `expression` in the BanWatch content script's world of the page's top frame;
  * `undefined` when no BanWatch script runs there.
  */
 export async function inContentScript<T>(page: Page, expression: string): Promise<T | undefined> {
-  const { session, contexts } = await world(page);
-  const { frameTree } = (await session.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
-  const name = EXT_NAME();
-  for (const [id, c] of [...contexts].reverse()) {
-    if (c.name !== name || c.frameId !== frameTree.frame.id) continue;
+  const { session, ids } = await contentScriptWorlds(page);
+  for (const id of ids) {
     const r = (await session.send('Runtime.evaluate', { contextId: id, expression, returnByValue: true, awaitPromise: true }).catch(() => null)) as {
       result: { value?: T };
       exceptionDetails?: unknown;
@@ -53,6 +59,19 @@ export async function inContentScript<T>(page: Page, expression: string): Promis
     if (r && !r.exceptionDetails) return r.result.value;
   }
   return undefined;
+}
+
+/**
+ * The event types BanWatch's content script listens to on the top frame's window (DevTools
+ * protocol, evaluated in its world: each world's listeners are its own). Null: no BanWatch script.
+ */
+export async function windowListenersOfContentScript(page: Page): Promise<string[] | null> {
+  const { session, ids } = await contentScriptWorlds(page);
+  if (!ids.length) return null;
+  const { result } = (await session.send('Runtime.evaluate', { contextId: ids[0]!, expression: 'window' })) as { result: { objectId: string } };
+  const { listeners } = (await session.send('DOMDebugger.getEventListeners', { objectId: result.objectId })) as { listeners: { type: string }[] };
+  await session.send('Runtime.releaseObject', { objectId: result.objectId });
+  return listeners.map((l) => l.type);
 }
 
 /** What the banner shows (null: no BanWatch script in this page). */

@@ -153,24 +153,26 @@ declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit
 
 /**
  * The id of the tab showing vendor page `page`, from the per-tab state the background keeps
- * (the extension has no `tabs` permission, so it cannot list tab URLs itself).
+ * (the extension has no `tabs` permission, so it cannot list tab URLs itself). Read through the
+ * service worker, or through `reader`, an extension page (which stays valid when MV3 stops the worker).
  */
-export async function tabIdOf(h: Harness, page: Page): Promise<number> {
+export async function tabIdOf(h: Harness, page: Page, reader?: Page): Promise<number> {
   const url = page.url();
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const id = await h.worker.evaluate(async (u: string) => {
-      const all: Record<string, { url: string }> = await chrome.storage.session.get(null);
-      // The newest open tab on that URL: a closed tab's state may linger until the background next
-      // looks, and this page's own may not be recorded yet (then ask again).
-      const ids = Object.entries(all)
-        .filter(([k, v]) => k.startsWith('tab:') && v.url === u)
-        .map(([k]) => Number(k.slice(4)));
-      const open = await Promise.all(ids.map((id) => chrome.tabs.get(id).then(() => id, () => null)));
-      const live = open.filter((id): id is number => id !== null);
-      return live.length ? Math.max(...live) : null;
-    }, url);
+  const find = async (u: string) => {
+    const all: Record<string, { url: string }> = await chrome.storage.session.get(null);
+    // The newest open tab on that URL: a closed tab's state may linger until the background next
+    // looks, and this page's own may not be recorded yet (then ask again).
+    const ids = Object.entries(all)
+      .filter(([k, v]) => k.startsWith('tab:') && v.url === u)
+      .map(([k]) => Number(k.slice(4)));
+    const open = await Promise.all(ids.map((id) => chrome.tabs.get(id).then(() => id, () => null)));
+    const live = open.filter((id): id is number => id !== null);
+    return live.length ? Math.max(...live) : null;
+  };
+  for (let attempt = 0; attempt < 150; attempt++) {
+    const id = await (reader ? reader.evaluate(find, url) : h.worker.evaluate(find, url));
     if (id !== null) return id;
-    await page.waitForTimeout(100);
+    await page.waitForTimeout(100); // polling the background's state, not a sleep before an assertion
   }
   throw new Error(`no tab state for ${url}`);
 }
@@ -214,10 +216,27 @@ export async function openWatched(h: Harness, url: string): Promise<WatchedPage>
   return { page, worlds };
 }
 
-/** Names of the isolated worlds (content scripts) created in a page while it loads (and 300 ms after). */
+/**
+ * How long `nothingFollows` waits. Only for what leaves no trace to wait for: a content script that
+ * is never injected, a request that is never sent. Every signal there is comes first.
+ */
+export const NOTHING_FOLLOWS_MS = 500;
+
+/**
+ * The one bounded wait before a "nothing happened" check, where no signal can exist (see
+ * NOTHING_FOLLOWS_MS): the page's load event (Chromium injects document_idle scripts by then at
+ * the latest), then a fixed margin. Each use has a positive control: the same wait sees the thing
+ * when it does happen.
+ */
+export async function nothingFollows(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(NOTHING_FOLLOWS_MS);
+}
+
+/** Names of the isolated worlds (content scripts) created in a page while it loads (and `nothingFollows` after). */
 export async function isolatedWorlds(h: Harness, url: string): Promise<string[]> {
   const { page, worlds } = await openWatched(h, url);
-  await page.waitForTimeout(300);
+  await nothingFollows(page);
   await page.close();
   return worlds;
 }

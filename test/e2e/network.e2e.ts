@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import WebSocket from 'ws';
 import type { Page } from 'playwright-core';
-import { launch, type Harness } from './harness';
+import { launch, nothingFollows, type Harness } from './harness';
 import { banner } from './banner-probe';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -158,8 +158,8 @@ describe('zero network', () => {
     }
     // Use the banner: open the details page from it.
     const [details] = await Promise.all([h.context.waitForEvent('page'), banner(page).click('Full ruling context')]);
-    await details.waitForLoadState('load');
-    await details.waitForTimeout(500);
+    // The details page has read and drawn its data (the steps below keep the observer listening).
+    await details.locator('.dataset').waitFor({ timeout: 10_000 });
 
     // The extension pages.
     const ext = await h.context.newPage();
@@ -178,14 +178,17 @@ describe('zero network', () => {
     const search = ext.locator('input[type="search"], input').first();
     await search.waitFor({ timeout: 10_000 });
     await search.fill('hikvision');
-    await ext.waitForTimeout(500);
+    await expect.poll(() => ext.locator('.lookup').textContent(), { timeout: 10_000 }).toContain('Hikvision'); // the lookup ran
     // Change a setting in the options page (storage only).
     await ext.goto(h.url('src/options/index.html'));
-    await ext.waitForTimeout(500);
+    await ext.locator('#updates').waitFor({ timeout: 10_000 }); // drawn from the settings it read
     await h.worker.evaluate(() => chrome.storage.sync.set({ decisionLog: true }));
     await browse(page, 'https://www.hikvision.com/');
     await banner(page).shown();
-    await page.waitForTimeout(1000);
+    // The background's last step for the page: the decision log's entry.
+    await expect.poll(() => h.worker.evaluate(async () => JSON.stringify((await chrome.storage.local.get('decisionLogEntries')).decisionLogEntries ?? []))).toContain('www.hikvision.com');
+    // A request never sent leaves no trace to wait for: the bounded wait (the positive control below uses the same).
+    await nothingFollows(page);
 
     // Witness 1: every request of BanWatch's contexts is one of its packaged files.
     const ours = obs.seen.filter(fromExtension);
@@ -229,8 +232,10 @@ describe('zero network', () => {
       i.src = 'https://control-probe.example/img';
       document.body.append(i);
     });
-    await expect.poll(() => obs.seen.slice(seenBefore).filter(fromExtension).some((s) => s.url === 'https://control-probe.example/img')).toBe(true);
-    await expect.poll(() => h.serverRequests.slice(serverBefore).some((r) => r.host === 'control-probe.example')).toBe(true);
+    // The same bounded wait as before the checks above, then both witnesses have it.
+    await nothingFollows(ext);
+    expect(obs.seen.slice(seenBefore).filter(fromExtension).some((s) => s.url === 'https://control-probe.example/img')).toBe(true);
+    expect(h.serverRequests.slice(serverBefore).some((r) => r.host === 'control-probe.example')).toBe(true);
     await ext.close();
   });
 
@@ -250,9 +255,14 @@ describe('zero network', () => {
     const ext = await h.context.newPage();
     await ext.goto(h.url('src/options/index.html'));
     const serverBefore = h.serverRequests.length;
-    const result = await ext.evaluate(() => fetch('https://csp-probe.example/').then(() => 'fetched', (e) => `refused: ${e}`));
-    expect(result).toMatch(/^refused/);
-    await ext.waitForTimeout(300);
+    // Refused by the CSP before any request: the page's own violation report says which directive.
+    // (Had the request gone out, the fixture server logged it before the fetch could settle.)
+    const result = await ext.evaluate(async () => {
+      const violated = new Promise<string>((r) => document.addEventListener('securitypolicyviolation', (e) => r(e.effectiveDirective), { once: true }));
+      const fetched = await fetch('https://csp-probe.example/').then(() => 'fetched', (e) => `refused: ${e}`);
+      return { fetched, violated: await violated };
+    });
+    expect(result).toEqual({ fetched: expect.stringMatching(/^refused/), violated: 'connect-src' });
     expect(h.serverRequests.slice(serverBefore).filter((r) => r.host === 'csp-probe.example')).toEqual([]);
     await ext.close();
   });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, RESULTS, type Harness } from './harness';
+import { launch, RESULTS, tabIdOf, type Harness } from './harness';
 
 let h: Harness;
 /**
@@ -45,25 +45,10 @@ async function popupFor(url: string): Promise<{ site: Page; popup: Page }> {
   const site = await h.context.newPage();
   await site.goto(url, { waitUntil: 'domcontentloaded' });
   // The background records the tab once the content script has reported the page.
-  const tabId = await tabIdFor(site);
+  const tabId = await tabIdOf(h, site, ext);
   const popup = await popupPage(`?tab=${tabId}`);
   await popup.locator('#vendor-title').waitFor({ timeout: 15_000 });
   return { site, popup };
-}
-
-/** The id of the tab showing vendor page `site`, from the background's per-tab state. */
-async function tabIdFor(site: Page): Promise<number> {
-  const url = site.url();
-  for (let attempt = 0; attempt < 150; attempt++) {
-    const id = await ext.evaluate(async (u: string) => {
-      const all: Record<string, { url: string }> = await chrome.storage.session.get(null);
-      const hit = Object.entries(all).find(([k, v]) => k.startsWith('tab:') && v.url === u);
-      return hit ? Number(hit[0].slice(4)) : null;
-    }, url);
-    if (id !== null) return id;
-    await site.waitForTimeout(100);
-  }
-  throw new Error(`no tab state for ${url}`);
 }
 
 /** The id of the newest tab (tabs are numbered in creation order). */

@@ -10,7 +10,6 @@ import { launch, screenshot, type Harness } from './harness';
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const poll = <T>(fn: () => T | Promise<T>, timeout = 10_000) => expect.poll(fn, { timeout, interval: 100 });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const WARNING = 'src/warning/index.html';
 
 /** Requests that reached a vendor host carrying `marker` (any path, method or Sec-Purpose). */
@@ -20,6 +19,28 @@ const hits = (h: Harness, marker: string) =>
 async function setStyle(h: Harness, style: 'strict' | 'banner'): Promise<void> {
   await h.worker.evaluate((s: string) => chrome.storage.sync.set({ warningStyle: s }), style);
   await poll(() => h.worker.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).length)).toSatisfy((n: number) => (style === 'strict' ? n > 0 : n === 0));
+}
+
+/**
+ * How the browser's own speculative loads (speculation rules) ended, per DevTools (Preload domain):
+ * 'Ready' once the response is in, 'Failure' when stopped, with Chromium's reason. A load that
+ * reached the server did so before it could end, so the server's log is complete by then.
+ */
+async function watchPreloads(h: Harness, page: Page): Promise<{ ended(action: 'Prefetch' | 'Prerender', url: string): Promise<string> }> {
+  const cdp = await h.context.newCDPSession(page);
+  const done = new Map<string, string>();
+  const record = (e: { key: { action: string; url: string }; status: string; prefetchStatus?: string; prerenderStatus?: string }) => {
+    if (['Ready', 'Success', 'Failure', 'NotSupported'].includes(e.status)) done.set(`${e.key.action} ${e.key.url}`, `${e.status} ${e.prefetchStatus ?? e.prerenderStatus ?? ''}`.trim());
+  };
+  cdp.on('Preload.prefetchStatusUpdated', record);
+  cdp.on('Preload.prerenderStatusUpdated', record);
+  await cdp.send('Preload.enable');
+  return {
+    async ended(action, url) {
+      await poll(() => done.has(`${action} ${url}`), 15_000).toBe(true);
+      return done.get(`${action} ${url}`)!;
+    },
+  };
 }
 
 /** A page on another site (example.org) with `html` added to it. */
@@ -88,8 +109,13 @@ describe('strict mode (Chromium, declarativeNetRequest)', () => {
     }
     for (const [name, markup] of Object.entries(SPECULATIONS)) {
       const marker = `off-${name.replace(/\W/g, '')}`;
-      const p = await otherSite(h, markup(`https://www.kaspersky.com/next?s=${marker}`));
-      await poll(() => hits(h, marker), 5000).toEqual([expect.stringMatching(/^GET prefetch/)]);
+      const url = `https://www.kaspersky.com/next?s=${marker}`;
+      const p = await h.context.newPage();
+      const preloads = await watchPreloads(h, p);
+      await otherSite(h, markup(url), p);
+      // The same signal the strict case waits for: by then the server has the request.
+      expect(await preloads.ended('Prefetch', url), name).toMatch(/^Ready/);
+      expect(hits(h, marker), name).toEqual([expect.stringMatching(/^GET prefetch/)]);
       await p.close();
     }
   });
@@ -108,8 +134,15 @@ describe('strict mode (Chromium, declarativeNetRequest)', () => {
     }
     for (const [name, markup] of Object.entries(SPECULATIONS)) {
       const marker = `on-${name.replace(/\W/g, '')}`;
-      const p = await otherSite(h, markup(`https://www.kaspersky.com/next?s=${marker}`));
-      await sleep(2500);
+      const url = `https://www.kaspersky.com/next?s=${marker}`;
+      const p = await h.context.newPage();
+      const preloads = await watchPreloads(h, p);
+      await otherSite(h, markup(url), p);
+      // Each attempt of Chromium's has ended: a prerender (Chromium prefetches first, and refuses a
+      // cross-site prerender here anyway), and the prefetch, stopped by the redirect rule (a prefetch
+      // may not follow a redirect). Neither reached the server.
+      if (name.endsWith('prerender')) expect(await preloads.ended('Prerender', url), name).toMatch(/^Failure/);
+      expect(await preloads.ended('Prefetch', url), name).toBe('Failure PrefetchFailedIneligibleRedirect');
       expect(hits(h, marker), name).toEqual([]);
       await p.close();
     }

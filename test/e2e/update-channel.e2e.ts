@@ -83,6 +83,7 @@ afterAll(async () => {
 });
 
 const result = () => options.locator('#update-result');
+const alarms = () => h.worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { getAll(): Promise<{ name: string; scheduledTime: number }[]> } } }).chrome.alarms.getAll());
 const inUse = () => options.locator('#updates .facts dd').nth(1);
 
 async function checkNow(): Promise<void> {
@@ -108,26 +109,29 @@ describe('the update channel', () => {
     await options.locator('#updates').waitFor();
     expect(await options.locator('#toggle-updateChannel').isChecked()).toBe(false);
     expect(await options.locator('#updates button', { hasText: 'Check now' }).isDisabled()).toBe(true);
-    await options.waitForTimeout(2000);
+    // The background's own check (at install, or now) has finished: a check asked for while one runs
+    // joins it, and with the channel off a check, even a forced one, fetches nothing.
+    await options.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'ui-bg-update-check' }));
     expect(updateRequests()).toEqual([]);
     expect(await result().textContent()).toBe('Nothing fetched: updates are off.');
     await options.locator('#updates').scrollIntoViewIfNeeded();
     await screenshot(options, 'options-updates-off');
-    expect(await h.worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { getAll(): Promise<unknown[]> } } }).chrome.alarms.getAll())).toEqual([]);
+    expect(await alarms()).toEqual([]);
   });
 
   it('turning it on sends exactly one request, without cookie or referrer, and accepts a good package', async () => {
     await options.locator('#toggle-updateChannel').check();
     await expect.poll(() => result().textContent(), { timeout: 15_000 }).toBe('Accepted version 2026.12.01');
-    await options.waitForTimeout(1500); // nothing else follows
+    // The check's last step is the next one's alarm: once it is set, the check the switch started
+    // is over, and the one request it made is all there is.
+    await expect.poll(() => alarms().then((a) => a.map((x) => x.name))).toEqual(['data-update']);
     const sent = updateRequests();
     expect(sent).toHaveLength(1);
     expect(sent[0]!.cookie).toBeUndefined();
     expect(sent[0]!.referer).toBeUndefined();
     expect(await inUse().textContent()).toBe('Version 2026.12.01, from an update (shipped: 2026.11.30)');
-    const alarms = await h.worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { getAll(): Promise<{ name: string; scheduledTime: number }[]> } } }).chrome.alarms.getAll());
-    expect(alarms.map((a) => a.name)).toEqual(['data-update']);
-    expect(alarms[0]!.scheduledTime - Date.now()).toBeGreaterThan(23 * 60 * 60 * 1000); // tomorrow, not sooner
+    const [alarm] = await alarms();
+    expect(alarm!.scheduledTime - Date.now()).toBeGreaterThan(23 * 60 * 60 * 1000); // tomorrow, not sooner
     await screenshot(options, 'options-updates-accepted');
   });
 
@@ -190,9 +194,9 @@ describe('the update channel', () => {
     const before = updateRequests().length;
     await options.locator('#toggle-updateChannel').uncheck();
     await expect.poll(() => inUse().textContent()).toBe('Version 2026.11.30, shipped with BanWatch');
-    await options.waitForTimeout(1000);
+    // The check the switch started ends by clearing the alarm: then it is over, without a request.
+    await expect.poll(() => alarms()).toEqual([]);
     expect(updateRequests().length).toBe(before);
-    expect(await h.worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { getAll(): Promise<unknown[]> } } }).chrome.alarms.getAll())).toEqual([]);
     // The pages are back on the bundled data: the update's vendor is unknown again.
     const details = await h.context.newPage();
     await details.goto(h.url('src/details/index.html?vendor=acme-test-cameras'));

@@ -270,7 +270,15 @@ describe('strict mode', () => {
     await gotoStrict(tab, 'https://www.kaspersky.com/');
     await tab.getByRole('button', { name: 'Go back' }).click();
     await tab.waitForURL('https://example.org/');
-    await tab.waitForTimeout(500);
+    // The tab's history (DevTools), read once it is back: one step back, onto example.org, with
+    // the warning page the only entry ahead; the vendor's address was never an entry.
+    const cdp = await h.context.newCDPSession(tab);
+    const { currentIndex, entries } = (await cdp.send('Page.getNavigationHistory')) as { currentIndex: number; entries: { url: string }[] };
+    await cdp.detach();
+    const urls = entries.map((e) => e.url);
+    expect(urls[currentIndex]).toBe('https://example.org/');
+    expect(urls.slice(currentIndex + 1)).toEqual([expect.stringContaining('src/warning/index.html')]);
+    expect(urls.filter((u) => u.includes('kaspersky.com') && !u.includes('src/warning/'))).toEqual([]);
     expect(tab.url()).toBe('https://example.org/');
     await tab.close();
   });
