@@ -106,9 +106,9 @@ export async function onSettingsChanged(m: Message<'ui-bg-settings-changed'>, se
   const { action, source } = SETTINGS_CHANGES[m.source];
   const entry = settingsEntry(action, source, m.keys, settings);
   if (!entry) return { ok: false };
-  // A reset's keys are the settings it changed: if the log is among them and off now, the reset
-  // switched it off, so it was made while the log was on and is recorded (decisionLog=false).
-  const switchedLogOff = m.source === 'reset' && m.keys.includes('decisionLog') && !state.locked.includes('decisionLog');
+  // A change that switched the log off was made while it was on, so it is recorded (decisionLog=false).
+  // (An enforced log cannot be switched off: a page's claim about it changes nothing.)
+  const switchedLogOff = m.logWasOn && m.keys.includes('decisionLog') && !state.locked.includes('decisionLog');
   await recordDecision(entry, settings.decisionLog || switchedLogOff);
   return { ok: true };
 }

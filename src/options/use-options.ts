@@ -27,7 +27,7 @@ export interface SettingsProps {
 }
 
 // Edits that can take a warning away, which the decision log records (with their new values).
-const LOGGED_KEYS = new Set<string>(['enabled', 'warningStyle', 'audience', 'minSeverity', 'authorities', 'allowedSites', 'hiddenVendors', 'snoozed']);
+const LOGGED_KEYS = new Set<string>(['enabled', 'warningStyle', 'audience', 'minSeverity', 'authorities', 'allowedSites', 'hiddenVendors', 'snoozed', 'decisionLog']);
 
 // What this page shows: the settings, and the decision log.
 const SHOWN = new Set<string>([...SETTING_KEYS, ...LEGACY_KEYS, LOG_KEY]);
@@ -66,6 +66,7 @@ export function useOptions() {
 
   const set: SetSettings = async (edit, message = t('optionsSaved'), source = 'options') => {
     setStatus('');
+    const logWasOn = state?.settings.decisionLog ?? false;
     // Show the change at once (controlled inputs would otherwise snap back until the save lands).
     setState((prev) => (prev ? { ...prev, settings: { ...prev.settings, ...(typeof edit === 'function' ? edit(prev.settings) : edit) } } : prev));
     const id = nextEdit.current++;
@@ -73,9 +74,9 @@ export function useOptions() {
     try {
       const written = await updateSettings(edit).finally(() => pending.current.delete(id));
       setStatus(message);
-      // On the record (decision log): an import, or an edit that can take a warning away.
+      // On the record (decision log): an import, an edit that can take a warning away, or the log switched.
       const keys = written.filter((k) => source === 'import' || LOGGED_KEYS.has(k));
-      if (keys.length) await send({ type: 'ui-bg-settings-changed', source, keys }).catch(() => undefined);
+      if (keys.length) await send({ type: 'ui-bg-settings-changed', source, keys, logWasOn }).catch(() => undefined);
     } catch {
       setStatus(t('optionsSaveFailed'));
     }

@@ -69,8 +69,15 @@ export const MESSAGES = {
   'ui-bg-proceed': { from: ['extension-page'], fields: { url: text(), remember: boolean } },
   /** The popup, details page or warning page: a lasting choice (the background checks it against its own data and the policy). */
   'ui-bg-silence': { from: ['extension-page'], fields: { action: oneOf(SILENCE_ACTIONS), vendorId: text(100), host: text(253) } },
-  /** The options page saved settings (an edit, an imported file, a reset): the decision log records which. */
-  'ui-bg-settings-changed': { from: ['extension-page'], fields: { source: oneOf(['options', 'import', 'reset'] as const), keys: list(20, text(40)) } },
+  /**
+   * The options page saved settings (an edit, an imported file, a reset): the decision log records
+   * which. `logWasOn`: the decision log was on before the change (a change that turns it off is
+   * still recorded).
+   */
+  'ui-bg-settings-changed': {
+    from: ['extension-page'],
+    fields: { source: oneOf(['options', 'import', 'reset'] as const), keys: list(20, text(40)), logWasOn: boolean },
+  },
   /** The strict-mode page: the warning for its URL. */
   'ui-bg-warning': { from: ['extension-page'], fields: { url: text() } },
   /** The options page: bring the shopping scripts' registrations in line with settings and permissions. */

@@ -383,6 +383,39 @@ describe('options page', () => {
     expect(Array.isArray(s.local.decisionLogEntries)).toBe(true);
   });
 
+  it('turning the decision log off is on the record (its switch, an import); while it is off, nothing is', async () => {
+    const options = await openOptions(h);
+    const logSwitch = options.getByRole('switch', { name: 'Keep a decision log' });
+    await logSwitch.check();
+    await poll(async () => (await settingsLog(h)).at(-1)).toEqual({ action: 'settings-changed', source: 'options', values: { decisionLog: true } });
+    let logged = (await settingsLog(h)).length;
+    await logSwitch.uncheck();
+    await poll(async () => (await settingsLog(h)).slice(logged)).toEqual([{ action: 'settings-changed', source: 'options', values: { decisionLog: false } }]);
+
+    // With the log off, an import that leaves it off is not recorded; one that turns it off is.
+    const file = (name: string, settings: object) => {
+      const path = join(RESULTS, name);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, JSON.stringify({ format: 'banwatch-settings', schemaVersion: 1, settings }));
+      return path;
+    };
+    const imported = () => poll(() => options.getByRole('status').first().textContent()).toContain('Settings imported');
+    logged = (await settingsLog(h)).length;
+    await options.locator('#import-file').setInputFiles(file('options-import-log-off.json', { audience: 'business', decisionLog: false }));
+    await imported();
+    await poll(async () => (await stored(h)).sync.audience).toBe('business');
+    await logSwitch.check();
+    // The next entry is the switch's: the import before it left none.
+    await poll(async () => (await settingsLog(h)).slice(logged)).toEqual([{ action: 'settings-changed', source: 'options', values: { decisionLog: true } }]);
+    logged += 1;
+    await options.locator('#import-file').setInputFiles(file('options-import-log-off-2.json', { audience: 'everything', decisionLog: false }));
+    await poll(async () => (await stored(h)).sync.audience).toBe('everything');
+    await poll(async () => (await settingsLog(h)).slice(logged)).toEqual([
+      { action: 'settings-imported', source: 'import', values: { audience: 'everything', decisionLog: false } },
+    ]);
+    expect(await logSwitch.isChecked()).toBe(false);
+  });
+
   it('is keyboard operable and axe-clean, and looks right in light mode', async () => {
     const options = await openOptions(h);
     // Keyboard: tab to the first switch and toggle it with Space.

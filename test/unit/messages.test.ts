@@ -56,7 +56,7 @@ const SPEC: Record<MessageType, Record<string, Domain>> = {
   'ui-bg-proceed': { url: text(8192), remember: yesNo },
   'ui-bg-warning': { url: text(8192) },
   'ui-bg-silence': { action: words(['allow-site', 'snooze-vendor', 'hide-vendor']), vendorId: text(100), host: text(253) },
-  'ui-bg-settings-changed': { source: words(['options', 'import', 'reset']), keys: listOf(20, text(40)) },
+  'ui-bg-settings-changed': { source: words(['options', 'import', 'reset']), keys: listOf(20, text(40)), logWasOn: yesNo },
   'ui-bg-shopping-sync': {},
   'ui-bg-update-check': {},
 };
@@ -203,7 +203,7 @@ const goodFields: Record<MessageType, Record<string, unknown>> = {
   'ui-bg-proceed': { url: 'https://www.huawei.com/', remember: false },
   'ui-bg-warning': { url: 'https://www.dji.com/' },
   'ui-bg-silence': { action: 'hide-vendor', vendorId: 'dji', host: 'www.dji.com' },
-  'ui-bg-settings-changed': { source: 'import', keys: ['allowedSites'] },
+  'ui-bg-settings-changed': { source: 'import', keys: ['allowedSites'], logWasOn: false },
   'ui-bg-shopping-sync': {},
   'ui-bg-update-check': {},
 };

@@ -44,9 +44,10 @@ export function BackupSection(props: SettingsProps & { setStatus: (status: strin
   };
 
   const onReset = async () => {
+    const logWasOn = state.settings.decisionLog;
     const changed = await resetSettings();
     // On the record (decision log): which settings the reset changed, never an enforced one.
-    if (changed.length) await send({ type: 'ui-bg-settings-changed', source: 'reset', keys: changed }).catch(() => undefined);
+    if (changed.length) await send({ type: 'ui-bg-settings-changed', source: 'reset', keys: changed, logWasOn }).catch(() => undefined);
     setConfirmReset(false);
     setImportErrors([]);
     setStatus(t('optionsResetDone'));
