@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchFirefox, type FirefoxHarness } from './firefox-harness';
-import { NOTHING_FOLLOWS_MS, RESULTS } from './harness';
+import { nothingFollowsMargin, RESULTS } from './harness';
 
 let ff: FirefoxHarness;
 
@@ -46,13 +46,6 @@ const BANNER = `(() => {
 })()`;
 const banner = async (context: string): Promise<BannerInfo> => JSON.parse(await evaluate<string>(context, BANNER));
 
-/**
- * The bounded wait before a "nothing appeared" check where no signal can exist: no BanWatch script
- * runs in the page, so none can say it is done (harness.ts, nothingFollows). Callers have waited for
- * the page's load already. The control: a banner where a script does run appears in this time.
- */
-const nothingFollows = () => new Promise((r) => setTimeout(r, NOTHING_FOLLOWS_MS));
-
 describe('Firefox (firefox-esr, dist-firefox/ as a temporary add-on)', () => {
   it('installs under its gecko id', () => {
     expect(ff.extensionId).toBe('banwatch@banwatch.org');
@@ -71,11 +64,11 @@ describe('Firefox (firefox-esr, dist-firefox/ as a temporary add-on)', () => {
     const tab = await openTab(`https://example.org:${ff.port}/`);
     expect(await evaluate<string>(tab, 'location.hostname')).toBe('example.org');
     expect(ff.serverRequests.some((r) => r.host === 'example.org')).toBe(true);
-    await nothingFollows(); // no BanWatch script runs here, and none can say so
+    await nothingFollowsMargin(); // no BanWatch script runs here, and none can say so
     expect((await banner(tab)).count).toBe(0);
     // The control: on a vendor's page, loaded the same way, the same wait sees the banner.
     const vendor = await openTab(`https://www.huawei.com:${ff.port}/`);
-    await nothingFollows();
+    await nothingFollowsMargin();
     expect((await banner(vendor)).count).toBe(1);
     await ff.send('browsingContext.close', { context: vendor });
   });
@@ -244,7 +237,7 @@ describe('Firefox strict mode (declarativeNetRequest), switched on in the option
     // Neither the redirect rule nor the page script may touch that domain: the page opens, unwarned.
     const open = await WAYS.typed!(`https://www.kaspersky.com:${ff.port}/?s=revoked-1`);
     await poll(() => hits('revoked-1')).toEqual(['GET']);
-    await nothingFollows(); // no BanWatch script may run here (the point), so none can signal
+    await nothingFollowsMargin(); // no BanWatch script may run here (the point), so none can signal
     expect(await urlOf(open)).toBe(`https://www.kaspersky.com:${ff.port}/?s=revoked-1`);
     expect((await banner(open)).count).toBe(0);
     // Control: a vendor domain still granted is stopped as before.

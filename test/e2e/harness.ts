@@ -220,7 +220,10 @@ export async function openWatched(h: Harness, url: string): Promise<WatchedPage>
  * How long `nothingFollows` waits. Only for what leaves no trace to wait for: a content script that
  * is never injected, a request that is never sent. Every signal there is comes first.
  */
-export const NOTHING_FOLLOWS_MS = 500;
+const NOTHING_FOLLOWS_MS = 500;
+
+/** The margin alone, for the Firefox tests (they drive the browser over WebDriver BiDi, not a Playwright page). */
+export const nothingFollowsMargin = () => new Promise<void>((r) => setTimeout(r, NOTHING_FOLLOWS_MS));
 
 /**
  * The one bounded wait before a "nothing happened" check, where no signal can exist (see
@@ -230,7 +233,7 @@ export const NOTHING_FOLLOWS_MS = 500;
  */
 export async function nothingFollows(page: Page): Promise<void> {
   await page.waitForLoadState('load');
-  await page.waitForTimeout(NOTHING_FOLLOWS_MS);
+  await nothingFollowsMargin();
 }
 
 /** Names of the isolated worlds (content scripts) created in a page while it loads (and `nothingFollows` after). */

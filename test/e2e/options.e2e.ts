@@ -414,6 +414,9 @@ describe('options page', () => {
       { action: 'settings-imported', source: 'import', values: { audience: 'everything', decisionLog: false } },
     ]);
     expect(await logSwitch.isChecked()).toBe(false);
+    await poll(() => options.locator('#log table tbody tr').first().textContent()).toContain('imported');
+    await options.locator('#log').scrollIntoViewIfNeeded();
+    await screenshot(options, 'options-log-switched-off');
   });
 
   it('is keyboard operable and axe-clean, and looks right in light mode', async () => {
