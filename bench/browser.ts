@@ -3,7 +3,7 @@
 // bench/fixtures.ts. Also: stopping BanWatch's service worker over the DevTools protocol (and
 // checking that it really stopped), the tab id of a page, and the banner probe.
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,6 +22,12 @@ export const REFERENCE_TAG = 'bench-reference-mark';
 export function extensionIdFromKey(key: string): string {
   const hex = createHash('sha256').update(Buffer.from(key, 'base64')).digest('hex').slice(0, 32);
   return [...hex].map((h) => String.fromCharCode(97 + parseInt(h, 16))).join('');
+}
+
+/** A fresh manifest `key` (an RSA public key, base64 DER) for an extension made at run time, and the id it gives. */
+export function newExtensionKey(): { key: string; id: string } {
+  const key = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+  return { key, id: extensionIdFromKey(key) };
 }
 
 /** Chromium's `--version` line and path, for a bench's header. */
@@ -54,6 +60,8 @@ export interface LaunchOptions {
   reference?: boolean;
   /** The page server (default: bench/fixtures.ts). */
   server?: () => Promise<BenchServer>;
+  /** More unpacked extensions to load (directories). */
+  extra?: string[];
 }
 
 /** Launches Chromium with both extensions (or as `opts` says); throws, saying how to get Chromium, if there is none. */
@@ -61,7 +69,7 @@ export async function launchBench(opts: LaunchOptions = {}): Promise<BenchBrowse
   const executablePath = findChromium() as string | null;
   if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
   const withBanwatch = opts.banwatch ?? true;
-  const extensions = [...(withBanwatch ? [DIST] : []), ...((opts.reference ?? true) ? [REFERENCE] : [])].join(',');
+  const extensions = [...(withBanwatch ? [DIST] : []), ...((opts.reference ?? true) ? [REFERENCE] : []), ...(opts.extra ?? [])].join(',');
   const server = await (opts.server ?? startBenchServer)();
   const profile = mkdtempSync(join(tmpdir(), 'banwatch-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
