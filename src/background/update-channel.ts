@@ -10,7 +10,7 @@ import type { TrustedKey } from '../core/data-package/format';
 import { TRUSTED_KEYS } from '../core/data-package/trusted-keys';
 import { DEFAULT_UPDATE_URL } from '../core/settings';
 import { activeDataset, bundledDataset } from '../shared/context';
-import { CHECKED_KEY, readChannelState, saveCheck } from '../shared/data-store';
+import { CHECKED_KEY, CHECKING_KEY, readChannelState, saveCheck } from '../shared/data-store';
 import { loadSettings } from '../shared/settings-store';
 import { refreshTabs } from './vendor-page';
 
@@ -78,7 +78,18 @@ let running: Promise<ChannelState> | null = null;
 
 /** Checks when due (or now, with `force`: the options page's "Check now", a new mirror); one check at a time. */
 export function checkForUpdate(force = false): Promise<ChannelState> {
-  return (running ??= run(force).finally(() => (running = null)));
+  return (running ??= marked(force));
+}
+
+/** A check, marked in storage.session while it runs. */
+async function marked(force: boolean): Promise<ChannelState> {
+  await browser.storage.session.set({ [CHECKING_KEY]: true });
+  try {
+    return await run(force);
+  } finally {
+    running = null;
+    await browser.storage.session.remove(CHECKING_KEY);
+  }
 }
 
 /** Registered synchronously from background/index.ts: the alarm, and a check when the browser starts. */

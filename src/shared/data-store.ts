@@ -14,6 +14,8 @@ const VERSION = 'acceptedVersion'; // small, read on every load; the dataset is 
 
 /** storage.session key the worker sets when a check finishes, so an open options page reads the state again. */
 export const CHECKED_KEY = 'dataUpdateChecked';
+/** storage.session key present while the worker runs a check, whatever started it (the options page says "Checking…"). */
+export const CHECKING_KEY = 'dataUpdateChecking';
 
 let memo: { version: string; dataset: Dataset | undefined } | null = null;
 

@@ -12,6 +12,9 @@ import { chromiumFlags, findChromium, HOW_TO_GET_CHROMIUM } from '../../scripts/
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
 
 export const DIST = resolve('dist');
+/** A test extension loaded next to BanWatch: a no-op content script at document_idle on every page (see contentScriptsInjected). */
+const IDLE_WITNESS = resolve('test/e2e/idle-witness');
+const IDLE_WITNESS_WORLD = 'BanWatch e2e idle witness';
 export const RESULTS = resolve('test-results');
 
 export interface Harness {
@@ -50,7 +53,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
     viewport: { width: 1280, height: 800 },
     ...(opts.ignoreDefaultArgs && { ignoreDefaultArgs: opts.ignoreDefaultArgs }),
     args: [
-      ...chromiumFlags(server.port, dist),
+      ...chromiumFlags(server.port, `${dist},${IDLE_WITNESS}`),
       ...(opts.extraArgs ?? []),
     ],
   });
@@ -217,31 +220,25 @@ export async function openWatched(h: Harness, url: string): Promise<WatchedPage>
 }
 
 /**
- * How long `nothingFollows` waits. Only for what leaves no trace to wait for: a content script that
- * is never injected, a request that is never sent. Every signal there is comes first.
+ * Resolves once every content script the page's top frame gets has been injected: the idle
+ * witness's world exists. Chromium injects the scripts of every extension for a frame and a run
+ * time in one pass, document_start and document_end before document_idle, so a BanWatch script
+ * that has not run by then will not (a script never injected sends no signal of its own). One
+ * round trip to the page after it lets the rest of that pass's events arrive.
  */
-const NOTHING_FOLLOWS_MS = 500;
-
-/** The margin alone, for the Firefox tests (they drive the browser over WebDriver BiDi, not a Playwright page). */
-export const nothingFollowsMargin = () => new Promise<void>((r) => setTimeout(r, NOTHING_FOLLOWS_MS));
-
-/**
- * The one bounded wait before a "nothing happened" check, where no signal can exist (see
- * NOTHING_FOLLOWS_MS): the page's load event (Chromium injects document_idle scripts by then at
- * the latest), then a fixed margin. Each use has a positive control: the same wait sees the thing
- * when it does happen.
- */
-export async function nothingFollows(page: Page): Promise<void> {
-  await page.waitForLoadState('load');
-  await nothingFollowsMargin();
+export async function contentScriptsInjected(w: WatchedPage): Promise<void> {
+  for (const end = Date.now() + 15_000; !w.worlds.includes(IDLE_WITNESS_WORLD); await w.page.waitForTimeout(20)) {
+    if (Date.now() > end) throw new Error(`${w.page.url()}: the idle witness's content script never ran`);
+  }
+  await w.page.evaluate(() => 0);
 }
 
-/** Names of the isolated worlds (content scripts) created in a page while it loads (and `nothingFollows` after). */
+/** Names of the isolated worlds (content scripts) created in a page's top frame once they have all been injected. */
 export async function isolatedWorlds(h: Harness, url: string): Promise<string[]> {
-  const { page, worlds } = await openWatched(h, url);
-  await nothingFollows(page);
-  await page.close();
-  return worlds;
+  const watched = await openWatched(h, url);
+  await contentScriptsInjected(watched);
+  await watched.page.close();
+  return watched.worlds;
 }
 
 /**

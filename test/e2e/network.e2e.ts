@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import WebSocket from 'ws';
 import type { Page } from 'playwright-core';
-import { launch, nothingFollows, type Harness } from './harness';
+import { launch, type Harness } from './harness';
 import { banner } from './banner-probe';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -120,6 +120,27 @@ class Observer {
   }
 }
 
+// "Nothing more was requested" needs a signal that everything requested so far has arrived at
+// both witnesses: each context sends one tagged request after all it sent before, and the test
+// waits for it. A context's requests reach the observer in the order it sent them (one DevTools
+// session per target). Pages send an image request to BARRIER_HOST (the one request an extension
+// page's CSP lets out), which both witnesses see; the service worker fetches a packaged file,
+// which the observer sees. The checks leave these requests out.
+const BARRIER_HOST = 'bw-barrier.example';
+const BARRIER_TAG = 'bw-barrier-';
+const isBarrier = (url: string) => url.startsWith(`https://${BARRIER_HOST}/`) || url.includes(`?${BARRIER_TAG}`);
+let barriers = 0;
+
+/** Resolves once every request the service worker and `pages` sent until now has reached the witnesses. */
+async function allArrived(pages: Page[]): Promise<void> {
+  const tag = `${BARRIER_TAG}${++barriers}`;
+  const swUrl = await h.worker.evaluate((t: string) => fetch(chrome.runtime.getURL(`manifest.json?${t}`)).then((r) => r.url), tag);
+  const pageUrls = pages.map((_, i) => `https://${BARRIER_HOST}/${tag}-${i}`);
+  await Promise.all(pages.map((p, i) => p.evaluate((u: string) => void document.body.append(Object.assign(new Image(), { src: u })), pageUrls[i]!)));
+  await expect.poll(() => [swUrl, ...pageUrls].every((u) => obs.seen.some((s) => s.url === u)), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => pageUrls.every((u) => h.serverRequests.some((r) => r.url === u)), { timeout: 15_000 }).toBe(true);
+}
+
 let h: Harness;
 let obs: Observer;
 let extOrigin: string;
@@ -187,25 +208,25 @@ describe('zero network', () => {
     await banner(page).shown();
     // The background's last step for the page: the decision log's entry.
     await expect.poll(() => h.worker.evaluate(async () => JSON.stringify((await chrome.storage.local.get('decisionLogEntries')).decisionLogEntries ?? []))).toContain('www.hikvision.com');
-    // A request never sent leaves no trace to wait for: the bounded wait (the positive control below uses the same).
-    await nothingFollows(page);
+    // Everything each context requested so far has reached both witnesses (the positive control below uses the same).
+    await allArrived([page, ext, details]);
 
     // Witness 1: every request of BanWatch's contexts is one of its packaged files.
     const ours = obs.seen.filter(fromExtension);
     expect(ours.length).toBeGreaterThan(5); // the observer does see the extension pages load their files
-    const outside = ours.filter((s) => !s.url.startsWith(extOrigin) && !s.url.startsWith('data:'));
+    const outside = ours.filter((s) => !s.url.startsWith(extOrigin) && !s.url.startsWith('data:') && !isBarrier(s.url));
     expect(outside).toEqual([]);
 
     // Web pages requested nothing but their own documents (the fixture pages load no resources;
     // anything else would have come from the content script).
-    const webPageRequests = obs.seen.filter((s) => !fromExtension(s) && s.targetType === 'page');
+    const webPageRequests = obs.seen.filter((s) => !fromExtension(s) && s.targetType === 'page' && !isBarrier(s.url));
     const favicon = (s: Seen) => s.type === 'Other' && s.initiator.length === 0 && s.url === new URL('/favicon.ico', s.targetUrl).href;
     const notDocuments = webPageRequests.filter((s) => s.type !== 'Document' && !favicon(s));
     expect(notDocuments).toEqual([]);
     for (const url of visited) expect(webPageRequests.map((s) => s.url)).toContain(url);
 
     // Witness 2: the fixture server saw exactly the page loads (plus favicons) and nothing else.
-    const received = h.serverRequests.slice(serverBefore).filter((r) => !BROWSER_SERVICE.test(r.host));
+    const received = h.serverRequests.slice(serverBefore).filter((r) => !BROWSER_SERVICE.test(r.host) && r.host !== BARRIER_HOST);
     const loads = received.filter((r) => !r.url.endsWith('/favicon.ico')).map((r) => r.url);
     expect(loads.sort()).toEqual([...visited].sort());
     const favicons = received.filter((r) => r.url.endsWith('/favicon.ico'));
@@ -232,8 +253,8 @@ describe('zero network', () => {
       i.src = 'https://control-probe.example/img';
       document.body.append(i);
     });
-    // The same bounded wait as before the checks above, then both witnesses have it.
-    await nothingFollows(ext);
+    // The same wait as before the checks above, then both witnesses have it.
+    await allArrived([ext]);
     expect(obs.seen.slice(seenBefore).filter(fromExtension).some((s) => s.url === 'https://control-probe.example/img')).toBe(true);
     expect(h.serverRequests.slice(serverBefore).some((r) => r.host === 'control-probe.example')).toBe(true);
     await ext.close();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { inContentScript } from './banner-probe';
-import { launch, nothingFollows, openWatched, screenshot, type Harness, type WatchedPage } from './harness';
+import { contentScriptsInjected, launch, openWatched, screenshot, type Harness, type WatchedPage } from './harness';
 import { at, BIG_PAGES, CHIP, clickToggle as toggleSwitch, markBigPage, NOTICE, preGrant as preGrantIn, type Feature } from './shopping-setup';
 import { allOptionalOrigins, originsFor, matchesFor, SCRIPT_IDS } from '../../src/core/shopping/sites';
 
@@ -64,7 +64,7 @@ describe('marketplaces and search results (opt-in)', () => {
 
     for (const name of ['shop-amazon-hikvision', 'shop-bestbuy-kaspersky', 'serp-google', 'serp-bing', 'serp-duckduckgo']) {
       const p = await open(at(name));
-      await nothingFollows(p.page); // a script never injected sends no signal (control: "Warn on shopping sites")
+      await contentScriptsInjected(p); // every script the page gets has run (control: "Warn on shopping sites")
       expect(p.worlds, name).not.toContain(extName);
       expect(await p.page.locator(`${NOTICE}, ${CHIP}`).count()).toBe(0);
       if (name.startsWith('serp-')) before[name] = await anchorsHtml(p.page);
@@ -88,9 +88,9 @@ describe('marketplaces and search results (opt-in)', () => {
     expect(scripts[0]!.js).toEqual(['src/shop-page/content.js']);
     const built = readFileSync('dist/src/shop-page/content.js', 'utf8');
     expect(built).not.toMatch(/^\s*import\s|\bimport\s*\(/m); // self-contained
-    // Positive control for the "nothing runs" checks: the same bounded wait sees the script's world.
+    // Positive control for the "nothing runs" checks: the same wait sees the script's world.
     const p = await open(at('shop-amazon-hikvision'));
-    await nothingFollows(p.page);
+    await contentScriptsInjected(p);
     expect(p.worlds).toContain(extName);
     await p.page.close();
   });
@@ -258,7 +258,7 @@ describe('marketplaces and search results (opt-in)', () => {
     expect(stored).toEqual({ shoppingSites: false, searchResults: false });
     for (const name of ['shop-amazon-hikvision', 'serp-google']) {
       const p = await open(at(name));
-      await nothingFollows(p.page); // a script never injected sends no signal (control: "Warn on shopping sites")
+      await contentScriptsInjected(p); // every script the page gets has run (control: "Warn on shopping sites")
       expect(p.worlds, name).not.toContain(extName);
       expect(await p.page.locator(`${NOTICE}, ${CHIP}`).count()).toBe(0);
       await p.page.close();

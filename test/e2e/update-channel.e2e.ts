@@ -17,7 +17,7 @@ import { isRegistrableHost } from '../../src/core/dataset/registrable';
 import { DEFAULT_UPDATE_URL } from '../../src/core/settings';
 import { TRUSTED_KEYS } from '../../src/core/data-package/trusted-keys';
 import { atVersion, newTestKey, tampered, type TestKey } from '../unit/data-package-fixtures';
-import { launch, nothingFollows, screenshot, tabIdOf, type Harness } from './harness';
+import { launch, screenshot, tabIdOf, type Harness } from './harness';
 import { banner } from './banner-probe';
 
 const MODE = 'test-update-channel';
@@ -86,6 +86,39 @@ const result = () => options.locator('#update-result');
 const alarms = () => h.worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { getAll(): Promise<{ name: string; scheduledTime: number }[]> } } }).chrome.alarms.getAll());
 const inUse = () => options.locator('#updates .facts dd').nth(1);
 
+/** What checksSettled uses of the worker's `chrome`. */
+interface Chrome {
+  storage: {
+    session: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
+    sync: { set(items: object): Promise<void> };
+    onChanged: { addListener(cb: (changes: Record<string, { newValue?: unknown }>) => void): void; removeListener(cb: (changes: Record<string, { newValue?: unknown }>) => void): void };
+  };
+}
+const setSync = (items: object) => h.worker.evaluate((i: object) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set(i), items);
+
+/**
+ * Resolves once no update check runs and none is about to start: every storage change made so far
+ * (a switch, a mirror) has reached the worker's listeners, which mark a check they start at once
+ * (shared/data-store.ts CHECKING_KEY), and then no check is marked.
+ */
+async function checksSettled(): Promise<void> {
+  await h.worker.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const ext = (globalThis as unknown as { chrome: Chrome }).chrome;
+        const tag = `${Date.now()}-${Math.random()}`;
+        const seen = (changes: Record<string, { newValue?: unknown }>) => {
+          if (changes.e2eBarrier?.newValue !== tag) return;
+          ext.storage.onChanged.removeListener(seen);
+          resolve();
+        };
+        ext.storage.onChanged.addListener(seen);
+        void ext.storage.session.set({ e2eBarrier: tag });
+      }),
+  );
+  await expect.poll(() => h.worker.evaluate(async () => (await (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.get('dataUpdateChecking')).dataUpdateChecking ?? false)).toBe(false);
+}
+
 async function checkNow(): Promise<void> {
   const before = updateRequests().length;
   await options.locator('#updates button', { hasText: 'Check now' }).click();
@@ -122,11 +155,9 @@ describe('the update channel', () => {
   it('turning it on sends exactly one request, without cookie or referrer, and accepts a good package', async () => {
     await options.locator('#toggle-updateChannel').check();
     await expect.poll(() => result().textContent(), { timeout: 15_000 }).toBe('Accepted version 2026.12.01');
-    // The check's last step is the next one's alarm: once it is set, the check the switch started
-    // is over. A second check would need a second trigger, and nothing can signal that none is
-    // coming: the bounded wait (a check that follows the first is caught in it).
+    // The check the switch started is over, and no other is running or about to (control below).
     await expect.poll(() => alarms().then((a) => a.map((x) => x.name))).toEqual(['data-update']);
-    await nothingFollows(options);
+    await checksSettled();
     const sent = updateRequests();
     expect(sent).toHaveLength(1);
     expect(sent[0]!.cookie).toBeUndefined();
@@ -135,6 +166,16 @@ describe('the update channel', () => {
     const [alarm] = await alarms();
     expect(alarm!.scheduledTime - Date.now()).toBeGreaterThan(23 * 60 * 60 * 1000); // tomorrow, not sooner
     await screenshot(options, 'options-updates-accepted');
+
+    // Control for checksSettled: a check another change starts (a mirror, so a forced check) is
+    // waited for and its request counted; then back to BanWatch's channel, one request more.
+    const mirror = 'https://mirror.example/banwatch-data/control.json';
+    await setSync({ updateUrl: mirror });
+    await checksSettled();
+    expect(h.serverRequests.filter((r) => r.url === mirror)).toHaveLength(1);
+    await setSync({ updateUrl: '' });
+    await checksSettled();
+    expect(updateRequests()).toHaveLength(2);
   });
 
   it('the accepted data reaches the popup: a query typed at once finds the new vendor', async () => {

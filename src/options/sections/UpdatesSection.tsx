@@ -9,7 +9,7 @@ import { t } from '../../shared/format';
 import about from 'virtual:banwatch/dataset-about';
 import { DEFAULT_UPDATE_URL } from '../../core/settings';
 import type { ChannelState, Outcome } from '../../core/data-package/channel-state';
-import { acceptedVersion, CHECKED_KEY, readChannelState } from '../../shared/data-store';
+import { acceptedVersion, CHECKED_KEY, CHECKING_KEY, readChannelState } from '../../shared/data-store';
 import { Section, Toggle } from '../controls';
 import type { SettingsProps } from '../use-options';
 
@@ -39,6 +39,7 @@ export function UpdatesSection({ state, set }: SettingsProps) {
   const [channel, setChannel] = useState<ChannelState | null>(null);
   const [inUse, setInUse] = useState(BUNDLED);
   const [checking, setChecking] = useState(false);
+  const [workerChecking, setWorkerChecking] = useState(false); // a check the switch, the alarm or another page started
 
   useEffect(() => {
     const load = () => {
@@ -46,7 +47,13 @@ export function UpdatesSection({ state, set }: SettingsProps) {
       void acceptedVersion(on, BUNDLED).then((v) => setInUse(v ?? BUNDLED));
     };
     load();
-    const onChange = (changes: Record<string, unknown>, area: string) => area === 'session' && CHECKED_KEY in changes && load();
+    const readChecking = () => void browser.storage.session.get(CHECKING_KEY).then((r) => setWorkerChecking(r[CHECKING_KEY] === true), () => undefined);
+    readChecking();
+    const onChange = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'session') return;
+      if (CHECKING_KEY in changes) readChecking();
+      if (CHECKED_KEY in changes) load();
+    };
     browser.storage.onChanged.addListener(onChange);
     return () => browser.storage.onChanged.removeListener(onChange);
   }, [on]);
@@ -90,8 +97,8 @@ export function UpdatesSection({ state, set }: SettingsProps) {
           {noEd25519 && <p class="muted small">{t('optionsUpdatesNoEd25519')}</p>}
         </dd>
       </dl>
-      <button type="button" class="btn" disabled={!on || checking} onClick={() => void checkNow()}>
-        {checking ? t('optionsUpdatesChecking') : t('optionsUpdatesCheckNow')}
+      <button type="button" class="btn" disabled={!on || checking || workerChecking} onClick={() => void checkNow()}>
+        {checking || workerChecking ? t('optionsUpdatesChecking') : t('optionsUpdatesCheckNow')}
       </button>
     </Section>
   );
