@@ -7,9 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import type { BannerProbe } from '../../src/vendor-page/api';
-import { DIST } from './harness';
-
-const EXT_NAME = () => JSON.parse(readFileSync(`${DIST}/_locales/en/messages.json`, 'utf8')).extName.message as string;
+import { banwatchWorld } from './harness';
 
 interface World {
   session: CDPSession;
@@ -40,7 +38,7 @@ function world(page: Page): Promise<World> {
 async function contentScriptWorlds(page: Page): Promise<{ session: CDPSession; ids: number[] }> {
   const { session, contexts } = await world(page);
   const { frameTree } = (await session.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
-  const name = EXT_NAME();
+  const name = banwatchWorld();
   const ids = [...contexts].reverse().filter(([, c]) => c.name === name && c.frameId === frameTree.frame.id).map(([id]) => id);
   return { session, ids };
 }

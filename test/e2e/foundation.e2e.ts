@@ -1,8 +1,7 @@
 // The extension builds, loads in Chromium, runs its content script on vendor hostnames only,
 // and its pages render.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { isolatedWorlds, launch, screenshot, type Harness } from './harness';
+import { banwatchWorld, isolatedWorlds, launch, screenshot, type Harness } from './harness';
 import { banner } from './banner-probe';
 
 let h: Harness;
@@ -24,7 +23,7 @@ describe('foundation', () => {
   });
 
   it('runs no BanWatch script at all on an unrelated hostname', async () => {
-    const extName = JSON.parse(readFileSync('dist/_locales/en/messages.json', 'utf8')).extName.message as string;
+    const extName = banwatchWorld();
     expect(await isolatedWorlds(h, 'https://www.kaspersky.com/')).toContain(extName); // the probe can see it
     expect(await isolatedWorlds(h, 'https://example.org/')).not.toContain(extName);
     expect(await isolatedWorlds(h, 'https://notkaspersky.com/')).not.toContain(extName);

@@ -15,6 +15,8 @@ export const DIST = resolve('dist');
 /** A test extension loaded next to BanWatch: a no-op content script at document_idle on every page (see contentScriptsInjected). */
 const IDLE_WITNESS = resolve('test/e2e/idle-witness');
 const IDLE_WITNESS_WORLD = 'BanWatch e2e idle witness';
+/** The name of BanWatch's content scripts' isolated world in Chromium: its English name, from the build. */
+export const banwatchWorld = (): string => JSON.parse(readFileSync(join(DIST, '_locales/en/messages.json'), 'utf8')).extName.message as string;
 export const RESULTS = resolve('test-results');
 
 export interface Harness {

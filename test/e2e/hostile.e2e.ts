@@ -12,7 +12,7 @@
 // the content script's world (a vendor id or URL of another site) changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { badgeText, launch, screenshot, tabIdOf, type Harness } from './harness';
+import { badgeText, banwatchWorld, launch, screenshot, tabIdOf, type Harness } from './harness';
 import { banner, probe, windowListenersOfContentScript } from './banner-probe';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -169,7 +169,7 @@ describe('messages from outside', () => {
 
     beforeAll(async () => {
       await storageClear();
-      const extName = 'BanWatch — US tech restrictions';
+      const extName = banwatchWorld();
       cdp = await h.context.newCDPSession(page);
       const worlds: { id: number; name: string }[] = [];
       cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; name: string; auxData?: { type?: string } } }) => {

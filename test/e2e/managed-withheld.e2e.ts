@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { badgeText, launch, screenshot, stopWorker, tabIdOf, type Harness } from './harness';
+import { badgeText, banwatchWorld, launch, screenshot, stopWorker, tabIdOf, type Harness } from './harness';
 import { banner } from './banner-probe';
 
 const MODE = 'test-withhold-managed';
@@ -142,7 +142,7 @@ describe('the cached policy, with storage.managed never answering', () => {
     await cdp.send('Runtime.enable');
     await page.goto('https://www.kaspersky.com/');
     await banner(page).shown();
-    const world = worlds.at(-1)!;
+    const world = worlds.find((w) => w.name === banwatchWorld())!; // not the idle witness's
     const planted = (await cdp.send('Runtime.evaluate', {
       expression: `Promise.all([${PLANT(COPY)}, chrome.storage.local.set({ managedPolicyCopy: ${JSON.stringify(COPY)} }).then(() => true)])`,
       contextId: world.id,

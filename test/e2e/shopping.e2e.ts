@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { inContentScript } from './banner-probe';
-import { contentScriptsInjected, launch, openWatched, screenshot, type Harness, type WatchedPage } from './harness';
+import { banwatchWorld, contentScriptsInjected, launch, openWatched, screenshot, type Harness, type WatchedPage } from './harness';
 import { at, BIG_PAGES, CHIP, clickToggle as toggleSwitch, markBigPage, NOTICE, preGrant as preGrantIn, type Feature } from './shopping-setup';
 import { allOptionalOrigins, originsFor, matchesFor, SCRIPT_IDS } from '../../src/core/shopping/sites';
 
@@ -17,7 +17,7 @@ let h: Harness;
 let extName: string;
 beforeAll(async () => {
   h = await launch();
-  extName = JSON.parse(readFileSync('dist/_locales/en/messages.json', 'utf8')).extName.message as string;
+  extName = banwatchWorld();
 });
 afterAll(async () => {
   await h?.close();
